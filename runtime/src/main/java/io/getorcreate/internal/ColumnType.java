@@ -1,0 +1,153 @@
+package io.getorcreate.internal;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The supported component types, with how each binds and which column type {@code createTable}
+ * gives it on each dialect. Reading is done by the generated row mapper through {@link Columns}.
+ */
+public enum ColumnType {
+    STRING(Types.VARCHAR),
+    BOOLEAN(Types.BOOLEAN),
+    SHORT(Types.SMALLINT),
+    INT(Types.INTEGER),
+    LONG(Types.BIGINT),
+    DOUBLE(Types.DOUBLE),
+    FLOAT(Types.REAL),
+    BIG_DECIMAL(Types.NUMERIC),
+    LOCAL_DATE(Types.DATE),
+    LOCAL_DATE_TIME(Types.TIMESTAMP),
+    LOCAL_TIME(Types.TIME),
+    INSTANT(Types.TIMESTAMP_WITH_TIMEZONE),
+    OFFSET_DATE_TIME(Types.TIMESTAMP_WITH_TIMEZONE),
+    UUID(Types.VARCHAR),
+    BYTES(Types.VARBINARY),
+    ENUM(Types.VARCHAR);
+
+    private final int sqlType;
+
+    ColumnType(int sqlType) {
+        this.sqlType = sqlType;
+    }
+
+    /** Binds a value (null binds SQL NULL) the way every supported column type for it accepts. */
+    public void bind(PreparedStatement ps, int index, Object value, Dialect dialect) throws SQLException {
+        if (value == null) {
+            // PostgreSQL infers the type of an untyped NULL from the column; others take the JDBC type.
+            ps.setNull(index, dialect == Dialect.POSTGRES ? Types.NULL : nullType(dialect));
+            return;
+        }
+        switch (this) {
+            case STRING -> ps.setString(index, (String) value);
+            case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
+            case SHORT -> ps.setShort(index, (Short) value);
+            case INT -> ps.setInt(index, (Integer) value);
+            case LONG -> ps.setLong(index, (Long) value);
+            case DOUBLE -> ps.setDouble(index, (Double) value);
+            case FLOAT -> ps.setFloat(index, (Float) value);
+            case BIG_DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
+            case LOCAL_DATE -> ps.setObject(index, value);
+            case LOCAL_DATE_TIME -> ps.setObject(index, value);
+            case LOCAL_TIME -> ps.setObject(index, value);
+            case INSTANT -> bindOffsetDateTime(ps, index, ((Instant) value).atOffset(ZoneOffset.UTC), dialect);
+            case OFFSET_DATE_TIME -> bindOffsetDateTime(ps, index, (OffsetDateTime) value, dialect);
+            case UUID -> {
+                String text = value.toString();
+                if (dialect == Dialect.POSTGRES) {
+                    // Untyped, so the server takes it for a uuid column and a CHAR(36) column alike.
+                    ps.setObject(index, text, Types.OTHER);
+                } else {
+                    ps.setString(index, text);
+                }
+            }
+            case BYTES -> ps.setBytes(index, (byte[]) value);
+            case ENUM -> ps.setString(index, ((Enum<?>) value).name());
+        }
+    }
+
+    private int nullType(Dialect dialect) {
+        if (this == UUID || this == ENUM) {
+            return Types.VARCHAR;
+        }
+        if ((this == INSTANT || this == OFFSET_DATE_TIME) && dialect != Dialect.H2) {
+            return Types.TIMESTAMP;
+        }
+        return sqlType;
+    }
+
+    private static void bindOffsetDateTime(PreparedStatement ps, int index, OffsetDateTime value, Dialect dialect)
+            throws SQLException {
+        if (dialect == Dialect.MARIADB || dialect == Dialect.MYSQL) {
+            // DATETIME(6) holds no zone: store the instant in UTC.
+            ps.setObject(index, value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    /**
+     * The column type {@code createTable} declares.
+     *
+     * @param inKey whether the column is part of a unique key (MariaDB limits key length)
+     * @param keyStringColumns how many string-like columns share that key
+     */
+    public String ddlType(Dialect dialect, boolean inKey, int keyStringColumns) {
+        boolean maria = dialect == Dialect.MARIADB || dialect == Dialect.MYSQL;
+        return switch (this) {
+            case STRING -> switch (dialect) {
+                case H2 -> "VARCHAR";
+                case POSTGRES -> "TEXT";
+                case MARIADB, MYSQL -> "VARCHAR(" + (inKey ? keyLength(keyStringColumns) : 255) + ")";
+            };
+            case BOOLEAN -> "BOOLEAN";
+            case SHORT -> "SMALLINT";
+            case INT -> "INTEGER";
+            case LONG -> "BIGINT";
+            case DOUBLE -> maria ? "DOUBLE" : "DOUBLE PRECISION";
+            case FLOAT -> maria ? "FLOAT" : "REAL";
+            case BIG_DECIMAL -> dialect == Dialect.POSTGRES ? "NUMERIC" : "DECIMAL(38, 10)";
+            case LOCAL_DATE -> "DATE";
+            case LOCAL_DATE_TIME -> maria ? "DATETIME(6)" : "TIMESTAMP";
+            case LOCAL_TIME -> maria ? "TIME(6)" : "TIME";
+            case INSTANT, OFFSET_DATE_TIME -> switch (dialect) {
+                case H2 -> "TIMESTAMP WITH TIME ZONE";
+                case POSTGRES -> "TIMESTAMPTZ";
+                case MARIADB, MYSQL -> "DATETIME(6)";
+            };
+            case UUID -> switch (dialect) {
+                case H2, POSTGRES -> "UUID";
+                case MARIADB, MYSQL -> "CHAR(36)";
+            };
+            case BYTES -> switch (dialect) {
+                case H2 -> "VARBINARY";
+                case POSTGRES -> "BYTEA";
+                case MARIADB, MYSQL -> inKey ? "VARBINARY(" + keyLength(keyStringColumns) + ")" : "BLOB";
+            };
+            case ENUM -> switch (dialect) {
+                case H2 -> "VARCHAR";
+                case POSTGRES -> "TEXT";
+                case MARIADB, MYSQL -> "VARCHAR(" + (inKey ? keyLength(keyStringColumns) : 255) + ")";
+            };
+        };
+    }
+
+    // InnoDB keys hold at most 3072 bytes; utf8mb4 takes up to 4 bytes a character.
+    private static int keyLength(int stringColumns) {
+        return Math.min(255, 3072 / 4 / Math.max(1, stringColumns));
+    }
+
+    /** Whether {@link #ddlType} sizes this type by its key's other string-like columns. */
+    public boolean stringLike() {
+        return this == STRING || this == ENUM || this == BYTES;
+    }
+}

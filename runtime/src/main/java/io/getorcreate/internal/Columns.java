@@ -1,0 +1,90 @@
+package io.getorcreate.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Column readers that generated row mappers call, one per supported type that is not a plain JDBC getter. */
+public final class Columns {
+    private Columns() {}
+
+    public static Boolean getBoolean(ResultSet rs, int i) throws SQLException {
+        boolean v = rs.getBoolean(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static Short getShort(ResultSet rs, int i) throws SQLException {
+        short v = rs.getShort(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static Integer getInt(ResultSet rs, int i) throws SQLException {
+        int v = rs.getInt(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static Long getLong(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static Double getDouble(ResultSet rs, int i) throws SQLException {
+        double v = rs.getDouble(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static Float getFloat(ResultSet rs, int i) throws SQLException {
+        float v = rs.getFloat(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static BigDecimal getBigDecimal(ResultSet rs, int i) throws SQLException {
+        return rs.getBigDecimal(i);
+    }
+
+    public static LocalDate getLocalDate(ResultSet rs, int i) throws SQLException {
+        return rs.getObject(i, LocalDate.class);
+    }
+
+    public static LocalDateTime getLocalDateTime(ResultSet rs, int i) throws SQLException {
+        return rs.getObject(i, LocalDateTime.class);
+    }
+
+    public static LocalTime getLocalTime(ResultSet rs, int i) throws SQLException {
+        return rs.getObject(i, LocalTime.class);
+    }
+
+    public static OffsetDateTime getOffsetDateTime(ResultSet rs, int i, Dialect dialect) throws SQLException {
+        if (dialect == Dialect.MARIADB || dialect == Dialect.MYSQL) {
+            LocalDateTime utc = rs.getObject(i, LocalDateTime.class);
+            return utc == null ? null : utc.atOffset(ZoneOffset.UTC);
+        }
+        return rs.getObject(i, OffsetDateTime.class);
+    }
+
+    public static Instant getInstant(ResultSet rs, int i, Dialect dialect) throws SQLException {
+        OffsetDateTime v = getOffsetDateTime(rs, i, dialect);
+        return v == null ? null : v.toInstant();
+    }
+
+    public static UUID getUuid(ResultSet rs, int i) throws SQLException {
+        String v = rs.getString(i);
+        return v == null ? null : UUID.fromString(v.trim());
+    }
+
+    public static byte[] getBytes(ResultSet rs, int i) throws SQLException {
+        return rs.getBytes(i);
+    }
+
+    public static <E extends Enum<E>> E getEnum(ResultSet rs, int i, Class<E> type) throws SQLException {
+        String v = rs.getString(i);
+        return v == null ? null : Enum.valueOf(type, v);
+    }
+}

@@ -1,0 +1,87 @@
+package io.getorcreate.internal;
+
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * The databases the runtime speaks to. The ordinal indexes the per-dialect SQL that the processor
+ * writes into each generated DAO, so the order is part of the generated code's contract with the
+ * runtime: append, never reorder.
+ */
+public enum Dialect {
+    /** H2 2.x: no RETURNING, but {@code SELECT ... FROM FINAL TABLE (INSERT ...)} returns the stored row. */
+    H2,
+    /** PostgreSQL 12+: one CTE selects the row or inserts it with ON CONFLICT DO NOTHING. */
+    POSTGRES,
+    /** MariaDB 10.5+: INSERT ... RETURNING; locking reads after a duplicate key inside a transaction. */
+    MARIADB,
+    /** MySQL 8 (and MariaDB older than 10.5): no RETURNING, so the stored row is read back by id. */
+    MYSQL;
+
+    /** Detects the dialect from a connection's metadata; no round trip on the supported drivers. */
+    public static Dialect detect(DatabaseMetaData md) throws SQLException {
+        String product = md.getDatabaseProductName();
+        String version = md.getDatabaseProductVersion();
+        String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
+        String v = version == null ? "" : version.toLowerCase(Locale.ROOT);
+        if (p.contains("h2")) {
+            return H2;
+        }
+        if (p.contains("postgres")) {
+            return POSTGRES;
+        }
+        if (p.contains("mariadb") || v.contains("mariadb")) {
+            return mariaDbHasReturning(v) ? MARIADB : MYSQL;
+        }
+        if (p.contains("mysql")) {
+            return MYSQL;
+        }
+        throw new IllegalStateException("getorcreate supports H2, PostgreSQL and MariaDB/MySQL; this connection is to "
+                + product + " " + version);
+    }
+
+    // MariaDB reports "10.11.19-MariaDB" (or "5.5.5-10.11.19-MariaDB" through MySQL's driver).
+    private static boolean mariaDbHasReturning(String version) {
+        String v = version.startsWith("5.5.5-") ? version.substring(6) : version;
+        String[] parts = v.split("[.-]");
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return major > 10 || (major == 10 && minor >= 5);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** How the database stores an unquoted identifier, so that quoting it keeps its meaning. */
+    public String fold(String identifier) {
+        return switch (this) {
+            case H2 -> identifier.toUpperCase(Locale.ROOT);
+            case POSTGRES -> identifier.toLowerCase(Locale.ROOT);
+            case MARIADB, MYSQL -> identifier;
+        };
+    }
+
+    /**
+     * Quotes an identifier as the database would have stored it unquoted: users' schemas written
+     * without quotes still match, and reserved words such as {@code order} work as column names.
+     */
+    public String quote(String identifier) {
+        String folded = fold(identifier);
+        return switch (this) {
+            case H2, POSTGRES -> '"' + folded + '"';
+            case MARIADB, MYSQL -> '`' + folded + '`';
+        };
+    }
+
+    /** Whether a failed statement aborts the whole transaction (so a caller's needs a savepoint). */
+    boolean failedStatementAbortsTransaction() {
+        return this == POSTGRES;
+    }
+
+    /** Whether a read after a duplicate key must lock to see a row committed after the snapshot. */
+    boolean needsLockingReadAfterDuplicate() {
+        return this == MARIADB || this == MYSQL;
+    }
+}

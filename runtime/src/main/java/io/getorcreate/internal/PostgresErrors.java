@@ -1,0 +1,21 @@
+package io.getorcreate.internal;
+
+import java.sql.SQLException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Reads the constraint name from pgjdbc's server error. Kept apart so that pgjdbc is loaded only
+ * when the connection is to PostgreSQL (it is an optional dependency of the runtime).
+ */
+final class PostgresErrors {
+    private PostgresErrors() {}
+
+    static String constraint(SQLException e) {
+        if (e instanceof PSQLException p) {
+            ServerErrorMessage server = p.getServerErrorMessage();
+            return server == null ? null : server.getConstraint();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,113 @@
+package io.getorcreate.internal;
+
+import io.getorcreate.IntegrityViolationException.Kind;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies a driver's exception by SQLState and vendor code: which integrity constraint it broke
+ * (and that constraint's name, where the driver tells it), or whether it is a transient failure
+ * (serialization failure, deadlock, lock timeout) that a retried transaction would not meet.
+ */
+final class SqlErrors {
+    private static final Pattern MARIADB_DUPLICATE_KEY = Pattern.compile("for key '(?:[^'.]*\\.)?([^']+)'");
+    private static final Pattern MARIADB_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]+)`");
+    private static final Pattern H2_INDEX = Pattern.compile("\"(?:[^\".\\s]+\\.)?([^\".\\s]+) ON ");
+    private static final Pattern H2_NAMED = Pattern.compile("\"(?:[^\".\\s:]+\\.)?([^\".\\s:]+): ");
+    private static final Pattern H2_INDEX_SUFFIX = Pattern.compile("_INDEX_[0-9A-F]+$");
+
+    private SqlErrors() {}
+
+    /** An integrity violation's kind and constraint, or null when the exception is not one. */
+    record Violation(Kind kind, String constraint) {}
+
+    static Violation violation(Dialect dialect, SQLException e) {
+        String state = e.getSQLState();
+        if (state == null || !state.startsWith("23")) {
+            return null;
+        }
+        return switch (dialect) {
+            case POSTGRES -> new Violation(switch (state) {
+                case "23505" -> Kind.UNIQUE;
+                case "23502" -> Kind.NOT_NULL;
+                case "23503" -> Kind.FOREIGN_KEY;
+                case "23514" -> Kind.CHECK;
+                default -> Kind.OTHER;
+            }, postgresConstraint(e));
+            case H2 -> h2(state, e.getMessage());
+            case MARIADB, MYSQL -> mariaDb(e.getErrorCode(), e.getMessage());
+        };
+    }
+
+    private static Violation h2(String state, String message) {
+        String msg = message == null ? "" : message;
+        return switch (state) {
+            case "23505" -> new Violation(Kind.UNIQUE, h2IndexConstraint(msg));
+            case "23502" -> new Violation(Kind.NOT_NULL, null);
+            case "23503", "23506" -> new Violation(Kind.FOREIGN_KEY, group(H2_NAMED, msg));
+            case "23513", "23514" -> new Violation(Kind.CHECK, group(H2_NAMED, msg));
+            default -> new Violation(Kind.OTHER, null);
+        };
+    }
+
+    // H2 names the index, which for a constraint is "<CONSTRAINT>_INDEX_<n>".
+    private static String h2IndexConstraint(String msg) {
+        String index = group(H2_INDEX, msg);
+        return index == null ? null : H2_INDEX_SUFFIX.matcher(index).replaceFirst("");
+    }
+
+    private static Violation mariaDb(int code, String message) {
+        String msg = message == null ? "" : message;
+        return switch (code) {
+            case 1062, 1586 -> new Violation(Kind.UNIQUE, group(MARIADB_DUPLICATE_KEY, msg));
+            case 1048, 1364 -> new Violation(Kind.NOT_NULL, null);
+            case 1451, 1452, 1216, 1217 -> new Violation(Kind.FOREIGN_KEY, group(MARIADB_CONSTRAINT, msg));
+            case 3819, 4025 -> new Violation(Kind.CHECK, group(MARIADB_CONSTRAINT, msg));
+            default -> new Violation(Kind.OTHER, null);
+        };
+    }
+
+    private static String postgresConstraint(SQLException e) {
+        try {
+            return PostgresErrors.constraint(e);
+        } catch (LinkageError driverNotOnClassPath) {
+            return null;
+        }
+    }
+
+    private static String group(Pattern pattern, String message) {
+        Matcher m = pattern.matcher(message);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * Whether the failure is a serialization failure, deadlock or lock timeout: the statement (or,
+     * for a deadlock, the transaction) was rolled back and running it again may succeed.
+     */
+    static boolean isTransient(Dialect dialect, SQLException e) {
+        String state = e.getSQLState();
+        if ("40001".equals(state) || "40P01".equals(state)) {
+            return true;
+        }
+        return switch (dialect) {
+            case MARIADB, MYSQL -> e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
+            case H2 -> e.getErrorCode() == 50200 || e.getErrorCode() == 40001;
+            case POSTGRES -> false;
+        };
+    }
+
+    /** Whether the statement-level failure also rolled back the whole transaction. */
+    static boolean rolledBackTransaction(Dialect dialect, SQLException e) {
+        String state = e.getSQLState();
+        if ("40001".equals(state) || "40P01".equals(state)) {
+            return true;
+        }
+        return dialect == Dialect.POSTGRES;
+    }
+
+    static boolean sameName(String a, String b) {
+        return a != null && b != null && a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,204 @@
+package io.getorcreate.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * Writes every statement the runtime sends. The processor calls it at compile time and embeds the
+ * results in the generated DAO; the runtime calls it only for an INSERT over a particular set of
+ * defaults, once per set.
+ */
+public final class SqlWriter {
+    /** PostgreSQL truncates identifiers at 63 bytes; MariaDB allows 64. */
+    public static final int MAX_IDENTIFIER_LENGTH = 63;
+
+    private final Dialect dialect;
+    private final String table;
+    private final List<ColumnSpec> columns;
+    private final int idIndex;
+    private final List<KeySpec> keys;
+
+    public SqlWriter(Dialect dialect, String table, List<ColumnSpec> columns, int idIndex, List<KeySpec> keys) {
+        this.dialect = dialect;
+        this.table = table;
+        this.columns = List.copyOf(columns);
+        this.idIndex = idIndex;
+        this.keys = List.copyOf(keys);
+    }
+
+    /** Every statement for the table, as the processor embeds them. */
+    public TableSql tableSql() {
+        List<KeySql> keySql = new ArrayList<>();
+        for (KeySpec key : keys) {
+            keySql.add(new KeySql(
+                    select(key.columns(), false),
+                    select(key.columns(), dialect.needsLockingReadAfterDuplicate()),
+                    getOrCreate(key, key.mask())));
+        }
+        long all = allColumns();
+        long withoutId = idIndex < 0 ? all : all & ~(1L << idIndex);
+        return new TableSql(
+                idIndex < 0 ? null : select(List.of(idIndex), false),
+                insert(withoutId),
+                idIndex < 0 ? null : insert(all),
+                createTable(),
+                keySql);
+    }
+
+    long allColumns() {
+        return columns.size() == 64 ? -1L : (1L << columns.size()) - 1;
+    }
+
+    private String selectList(String alias) {
+        StringJoiner j = new StringJoiner(", ");
+        for (ColumnSpec c : columns) {
+            j.add(alias == null ? q(c.name()) : alias + "." + q(c.name()));
+        }
+        return j.toString();
+    }
+
+    private String where(List<Integer> cols) {
+        StringJoiner j = new StringJoiner(" AND ");
+        for (int c : cols) {
+            j.add(q(columns.get(c).name()) + " = ?");
+        }
+        return j.toString();
+    }
+
+    /** The row by the given columns; binds those columns' values in order. */
+    public String select(List<Integer> whereColumns, boolean locking) {
+        return "SELECT " + selectList(null) + " FROM " + q(table) + " WHERE " + where(whereColumns)
+                + (locking ? " LOCK IN SHARE MODE" : "");
+    }
+
+    /**
+     * An insert of the columns in {@code mask}, binding their values in column order. It returns the
+     * stored row on H2 ({@code FINAL TABLE}), PostgreSQL and MariaDB ({@code RETURNING}); on MySQL the
+     * runtime reads the row back.
+     */
+    public String insert(long mask) {
+        String insert = "INSERT INTO " + q(table) + " (" + names(mask) + ") VALUES (" + params(mask) + ")";
+        return switch (dialect) {
+            case H2 -> "SELECT " + selectList(null) + " FROM FINAL TABLE (" + insert + ")";
+            case POSTGRES, MARIADB -> insert + " RETURNING " + selectList(null);
+            case MYSQL -> insert;
+        };
+    }
+
+    /**
+     * The statement that creates the key's row from the columns in {@code mask}. On PostgreSQL it is
+     * one round trip for hit and miss: it returns the existing row, or inserts one without spending a
+     * sequence value on a hit and without raising on a concurrent creator's conflict; the last column
+     * says whether it created the row, and an empty result means a concurrent creator won after this
+     * statement's snapshot (run it again). It binds the key's values, then the inserted values in
+     * column order. Elsewhere it is {@link #insert}.
+     */
+    public String getOrCreate(KeySpec key, long mask) {
+        if (dialect != Dialect.POSTGRES) {
+            return insert(mask);
+        }
+        StringJoiner conflict = new StringJoiner(", ");
+        for (int c : key.columns()) {
+            conflict.add(q(columns.get(c).name()));
+        }
+        String list = selectList(null);
+        return "WITH s AS (SELECT " + list + " FROM " + q(table) + " WHERE " + where(key.columns()) + "), "
+                + "i AS (INSERT INTO " + q(table) + " (" + names(mask) + ") SELECT " + params(mask)
+                + " WHERE NOT EXISTS (SELECT 1 FROM s) ON CONFLICT (" + conflict + ") DO NOTHING RETURNING " + list + ") "
+                + "SELECT " + list + ", FALSE FROM s UNION ALL SELECT " + list + ", TRUE FROM i";
+    }
+
+    private String names(long mask) {
+        StringJoiner j = new StringJoiner(", ");
+        for (int c = 0; c < columns.size(); c++) {
+            if ((mask & (1L << c)) != 0) {
+                j.add(q(columns.get(c).name()));
+            }
+        }
+        return j.toString();
+    }
+
+    private String params(long mask) {
+        StringJoiner j = new StringJoiner(", ");
+        for (int c = 0; c < columns.size(); c++) {
+            if ((mask & (1L << c)) != 0) {
+                j.add("?");
+            }
+        }
+        return j.toString();
+    }
+
+    /** {@code CREATE TABLE IF NOT EXISTS} with an identity id and one named unique constraint per key. */
+    public String createTable() {
+        StringJoiner defs = new StringJoiner(", ");
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnSpec col = columns.get(c);
+            if (c == idIndex) {
+                String type = col.type() == ColumnType.INT ? "INTEGER" : "BIGINT";
+                defs.add(q(col.name()) + " " + type + switch (dialect) {
+                    case H2, POSTGRES -> " GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
+                    case MARIADB, MYSQL -> " NOT NULL AUTO_INCREMENT PRIMARY KEY";
+                });
+                continue;
+            }
+            KeySpec key = keyOf(c);
+            int keyStrings = 0;
+            if (key != null) {
+                for (int k : key.columns()) {
+                    keyStrings += columns.get(k).type().stringLike() ? 1 : 0;
+                }
+            }
+            defs.add(q(col.name()) + " " + col.type().ddlType(dialect, key != null, keyStrings)
+                    + (col.notNull() ? " NOT NULL" : ""));
+        }
+        for (KeySpec key : keys) {
+            defs.add("CONSTRAINT " + q(constraintName(key)) + " UNIQUE (" + names(key.mask()) + ")");
+        }
+        String suffix = dialect == Dialect.MARIADB || dialect == Dialect.MYSQL ? " DEFAULT CHARSET=utf8mb4" : "";
+        return "CREATE TABLE IF NOT EXISTS " + q(table) + " (" + defs + ")" + suffix;
+    }
+
+    /** The DDL that adds the unique constraint a key needs. */
+    public String addUniqueConstraint(KeySpec key) {
+        return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(constraintName(key)) + " UNIQUE ("
+                + names(key.mask()) + ")";
+    }
+
+    /** The DDL that adds a missing column. */
+    public String addColumn(int column) {
+        ColumnSpec col = columns.get(column);
+        KeySpec key = keyOf(column);
+        return "ALTER TABLE " + q(table) + " ADD COLUMN " + q(col.name()) + " "
+                + col.type().ddlType(dialect, key != null, key == null ? 0 : key.columns().size())
+                + (col.notNull() ? " NOT NULL" : "");
+    }
+
+    private KeySpec keyOf(int column) {
+        for (KeySpec key : keys) {
+            if (key.columns().contains(column)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /** {@code <table>_<col>_..._key}, PostgreSQL's own convention, shortened with a hash past 63 characters. */
+    public String constraintName(KeySpec key) {
+        StringJoiner j = new StringJoiner("_", table + "_", "_key");
+        for (int c : key.columns()) {
+            j.add(columns.get(c).name());
+        }
+        String name = j.toString().toLowerCase(Locale.ROOT);
+        if (name.length() <= MAX_IDENTIFIER_LENGTH) {
+            return name;
+        }
+        String hash = Integer.toHexString(name.hashCode());
+        return name.substring(0, MAX_IDENTIFIER_LENGTH - hash.length() - 1) + "_" + hash;
+    }
+
+    private String q(String identifier) {
+        return dialect.quote(identifier);
+    }
+}

@@ -1,0 +1,93 @@
+package io.getorcreate.internal;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything the runtime knows about one entity, built once by the generated DAO's static
+ * initialiser: columns, id, keys, the generated row mapper and the SQL the processor wrote for each
+ * dialect.
+ *
+ * @param <T> the entity record
+ */
+public final class TableSpec<T> {
+    private final String name;
+    private final List<ColumnSpec> columns;
+    private final int idIndex;
+    private final List<KeySpec> keys;
+    private final RowReader<T> reader;
+    private final List<TableSql> sql;
+    private final Map<Object, Bound> bound = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<StatementKey, String> insertsByDefaults = new ConcurrentHashMap<>();
+
+    /**
+     * @param sql the statements per dialect, indexed by {@link Dialect#ordinal()}
+     */
+    public TableSpec(String name, List<ColumnSpec> columns, int idIndex, List<KeySpec> keys, RowReader<T> reader,
+            List<TableSql> sql) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.columns = List.copyOf(columns);
+        this.idIndex = idIndex;
+        this.keys = List.copyOf(keys);
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.sql = List.copyOf(sql);
+        if (this.sql.size() != Dialect.values().length) {
+            throw new IllegalStateException("The DAO for table " + name + " was generated for another version of "
+                    + "getorcreate-runtime: recompile it with the matching getorcreate-processor");
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<ColumnSpec> columns() {
+        return columns;
+    }
+
+    public int idIndex() {
+        return idIndex;
+    }
+
+    public List<KeySpec> keys() {
+        return keys;
+    }
+
+    RowReader<T> reader() {
+        return reader;
+    }
+
+    TableSql sql(Dialect dialect) {
+        return sql.get(dialect.ordinal());
+    }
+
+    SqlWriter writer(Dialect dialect) {
+        return new SqlWriter(dialect, name, columns, idIndex, keys);
+    }
+
+    /** The get-or-create statement for a key and a set of given columns; built once per set. */
+    String getOrCreateSql(Dialect dialect, int key, long mask) {
+        KeySpec spec = keys.get(key);
+        if (mask == spec.mask()) {
+            return sql(dialect).keys().get(key).getOrCreate();
+        }
+        return insertsByDefaults.computeIfAbsent(new StatementKey(dialect, key, mask),
+                k -> writer(dialect).getOrCreate(spec, mask));
+    }
+
+    Bound bound(Object database) {
+        return database == null ? null : bound.get(database);
+    }
+
+    void remember(Object database, Bound passed) {
+        if (database != null) {
+            bound.put(database, passed);
+        }
+    }
+
+    private record StatementKey(Dialect dialect, int key, long mask) {}
+}
