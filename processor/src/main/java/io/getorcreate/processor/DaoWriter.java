@@ -274,7 +274,7 @@ final class DaoWriter {
     private static CodeBlock tableSpec(EntityModel model) {
         List<ColumnSpec> columns = new ArrayList<>();
         for (ColumnModel c : model.columns()) {
-            columns.add(new ColumnSpec(c.component(), c.column(), c.type(), c.notNull()));
+            columns.add(new ColumnSpec(c.component(), c.column(), c.type(), c.notNull(), c.primitive()));
         }
         List<KeySpec> keys = new ArrayList<>();
         for (KeyModel k : model.keys()) {
@@ -283,8 +283,8 @@ final class DaoWriter {
         CodeBlock.Builder b = CodeBlock.builder().add("new $T<>(\n$>$>$S,\n$T.of(", TABLE_SPEC, model.table(), LIST);
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec c = columns.get(i);
-            b.add(i == 0 ? "\n$>" : ",\n").add("new $T($S, $S, $T.$L, $L)", COLUMN_SPEC, c.component(), c.name(),
-                    COLUMN_TYPE, c.type().name(), c.notNull());
+            b.add(i == 0 ? "\n$>" : ",\n").add("new $T($S, $S, $T.$L, $L, $L)", COLUMN_SPEC, c.component(), c.name(),
+                    COLUMN_TYPE, c.type().name(), c.notNull(), c.primitive());
         }
         b.add("$<),\n$L,\n$T.of(", model.idIndex(), LIST);
         for (int i = 0; i < keys.size(); i++) {

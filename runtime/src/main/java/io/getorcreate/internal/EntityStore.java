@@ -244,14 +244,20 @@ public final class EntityStore<T> {
     /** Runs an insert of the masked columns and returns the stored row (read back by id on MySQL). */
     private T insertAndRead(Connection connection, Dialect dialect, String sql, Object values, long mask)
             throws SQLException {
-        if (dialect != Dialect.MYSQL) {
+        if (dialect == Dialect.POSTGRES || dialect == Dialect.MARIADB) {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 bindMasked(ps, 1, dialect, mask, values);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new SQLException("INSERT into " + table.name() + " returned no row");
-                    }
-                    return table.reader().read(rs, dialect);
+                    return readInserted(rs, dialect);
+                }
+            }
+        }
+        if (dialect == Dialect.H2) {
+            try (PreparedStatement ps = connection.prepareStatement(sql, table.h2ColumnNames())) {
+                bindMasked(ps, 1, dialect, mask, values);
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    return readInserted(rs, dialect);
                 }
             }
         }
@@ -279,6 +285,13 @@ public final class EntityStore<T> {
             keyValues[i] = value(values, first.get(i));
         }
         return selectOne(connection, dialect, table.sql(dialect).keys().get(0).select(), first, keyValues);
+    }
+
+    private T readInserted(ResultSet rs, Dialect dialect) throws SQLException {
+        if (!rs.next()) {
+            throw new SQLException("INSERT into " + table.name() + " returned no row");
+        }
+        return table.reader().read(rs, dialect);
     }
 
     private int bind(PreparedStatement ps, int index, Dialect dialect, List<Integer> columns, Object[] values)

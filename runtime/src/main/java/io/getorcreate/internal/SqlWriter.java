@@ -75,15 +75,16 @@ public final class SqlWriter {
 
     /**
      * An insert of the columns in {@code mask}, binding their values in column order. It returns the
-     * stored row on H2 ({@code FINAL TABLE}), PostgreSQL and MariaDB ({@code RETURNING}); on MySQL the
-     * runtime reads the row back.
+     * stored row on PostgreSQL and MariaDB ({@code RETURNING}); on H2 the runtime asks for every column
+     * as a generated key; on MySQL it reads the row back.
      */
     public String insert(long mask) {
         String insert = "INSERT INTO " + q(table) + " (" + names(mask) + ") VALUES (" + params(mask) + ")";
         return switch (dialect) {
-            case H2 -> "SELECT " + selectList(null) + " FROM FINAL TABLE (" + insert + ")";
+            // Not H2's "SELECT ... FROM FINAL TABLE (INSERT ...)": H2 2.3 keeps the inserted row when such a
+            // query fails on a foreign key. H2 returns any requested column as a generated key instead.
+            case H2, MYSQL -> insert;
             case POSTGRES, MARIADB -> insert + " RETURNING " + selectList(null);
-            case MYSQL -> insert;
         };
     }
 
@@ -143,15 +144,7 @@ public final class SqlWriter {
                 });
                 continue;
             }
-            KeySpec key = keyOf(c);
-            int keyStrings = 0;
-            if (key != null) {
-                for (int k : key.columns()) {
-                    keyStrings += columns.get(k).type().stringLike() ? 1 : 0;
-                }
-            }
-            defs.add(q(col.name()) + " " + col.type().ddlType(dialect, key != null, keyStrings)
-                    + (col.notNull() ? " NOT NULL" : ""));
+            defs.add(columnDefinition(c));
         }
         for (KeySpec key : keys) {
             defs.add("CONSTRAINT " + q(constraintName(key)) + " UNIQUE (" + names(key.mask()) + ")");
@@ -168,10 +161,21 @@ public final class SqlWriter {
 
     /** The DDL that adds a missing column. */
     public String addColumn(int column) {
+        return "ALTER TABLE " + q(table) + " ADD COLUMN " + columnDefinition(column);
+    }
+
+    // Name, type, the Java default for a primitive outside a key, NOT NULL.
+    private String columnDefinition(int column) {
         ColumnSpec col = columns.get(column);
         KeySpec key = keyOf(column);
-        return "ALTER TABLE " + q(table) + " ADD COLUMN " + q(col.name()) + " "
-                + col.type().ddlType(dialect, key != null, key == null ? 0 : key.columns().size())
+        int keyStrings = 0;
+        if (key != null) {
+            for (int k : key.columns()) {
+                keyStrings += columns.get(k).type().stringLike() ? 1 : 0;
+            }
+        }
+        return q(col.name()) + " " + col.type().ddlType(dialect, key != null, keyStrings)
+                + (col.primitive() && key == null ? " DEFAULT " + (col.type() == ColumnType.BOOLEAN ? "FALSE" : "0") : "")
                 + (col.notNull() ? " NOT NULL" : "");
     }
 

@@ -21,6 +21,7 @@ public final class TableSpec<T> {
     private final List<KeySpec> keys;
     private final RowReader<T> reader;
     private final List<TableSql> sql;
+    private final String[] h2ColumnNames;
     private final Map<Object, Bound> bound = Collections.synchronizedMap(new WeakHashMap<>());
     private final Map<StatementKey, String> insertsByDefaults = new ConcurrentHashMap<>();
 
@@ -35,6 +36,7 @@ public final class TableSpec<T> {
         this.keys = List.copyOf(keys);
         this.reader = Objects.requireNonNull(reader, "reader");
         this.sql = List.copyOf(sql);
+        this.h2ColumnNames = this.columns.stream().map(c -> Dialect.H2.fold(c.name())).toArray(String[]::new);
         if (this.sql.size() != Dialect.values().length) {
             throw new IllegalStateException("The DAO for table " + name + " was generated for another version of "
                     + "getorcreate-runtime: recompile it with the matching getorcreate-processor");
@@ -55,6 +57,11 @@ public final class TableSpec<T> {
 
     public List<KeySpec> keys() {
         return keys;
+    }
+
+    /** Every column, as H2 stores it, to ask for as generated keys: the row as stored, in one round trip. */
+    String[] h2ColumnNames() {
+        return h2ColumnNames.clone();
     }
 
     RowReader<T> reader() {
