@@ -93,7 +93,7 @@ final class DaoWriter {
                 .addJavadoc("This DAO bound to {@code handle}: calls join its transaction and never commit or roll it back.\n")
                 .returns(dao)
                 .addParameter(HANDLE, "handle")
-                .addStatement("return new $T(store.on(handle))", dao)
+                .addStatement("return new $T(this.store.on(handle))", dao)
                 .build());
 
         for (int k = 0; k < model.keys().size(); k++) {
@@ -107,7 +107,7 @@ final class DaoWriter {
                     .addJavadoc("The row with this primary key, if any.\n")
                     .returns(ParameterizedTypeName.get(OPTIONAL, model.record()))
                     .addParameter(idParam, "id")
-                    .addStatement("return store.findById(id)")
+                    .addStatement("return this.store.findById(id)")
                     .build());
         }
         addCreate(type, model);
@@ -115,7 +115,7 @@ final class DaoWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Creates the table if it does not exist: identity primary key, NOT NULL columns, one named\n"
                         + "UNIQUE constraint per lookup key.\n")
-                .addStatement("store.createTable()")
+                .addStatement("this.store.createTable()")
                 .build());
         type.addMethod(reader(model));
         type.addType(defaultsType(model, defaults));
@@ -153,7 +153,7 @@ final class DaoWriter {
                 .returns(outcome)
                 .addParameters(params)
                 .addCode(checks)
-                .addStatement("return store.getOrCreate($L, $L, null)", k, keyArray)
+                .addStatement("return this.store.getOrCreate($L, $L, null)", k, keyArray)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("getOrCreateBy" + suffix)
                 .addModifiers(Modifier.PUBLIC)
@@ -163,7 +163,7 @@ final class DaoWriter {
                 .addParameters(params)
                 .addParameter(ParameterizedTypeName.get(CONSUMER, defaults), defaultsName)
                 .addCode(checks)
-                .addStatement("return store.getOrCreate($L, $L, $L == null ? null : $L -> $L.accept(new $T($L)))",
+                .addStatement("return this.store.getOrCreate($L, $L, $L == null ? null : $L -> $L.accept(new $T($L)))",
                         k, keyArray, defaultsName, valuesName, defaultsName, defaults, valuesName)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("findBy" + suffix)
@@ -172,7 +172,7 @@ final class DaoWriter {
                 .returns(ParameterizedTypeName.get(OPTIONAL, model.record()))
                 .addParameters(params)
                 .addCode(checks)
-                .addStatement("return store.find($L, $L)", k, keyArray)
+                .addStatement("return this.store.find($L, $L)", k, keyArray)
                 .build());
     }
 
@@ -199,7 +199,7 @@ final class DaoWriter {
                 .returns(model.record())
                 .addParameter(model.record(), param)
                 .addStatement("$T.requireNonNull($L, $S)", OBJECTS, param, param)
-                .addStatement("return store.create(new Object[] {$L})", String.join(", ", components))
+                .addStatement("return this.store.create(new Object[] {$L})", String.join(", ", components))
                 .build());
     }
 
@@ -262,7 +262,7 @@ final class DaoWriter {
                     .addModifiers(Modifier.PUBLIC)
                     .returns(defaults)
                     .addParameter(column.javaType(), column.component())
-                    .addStatement("values.set($L, $L)", i, column.component())
+                    .addStatement("this.values.set($L, $L)", i, column.component())
                     .addStatement("return this")
                     .build());
         }

@@ -140,7 +140,7 @@ final class EntityParser {
                     type == null ? ColumnType.STRING : type, notNull));
         }
         if (keyColumns.isEmpty()) {
-            error(record, entity, null, Messages.NO_LOOKUP);
+            error(record, null, null, Messages.NO_LOOKUP);
         }
         if (failed) {
             return Optional.empty();
