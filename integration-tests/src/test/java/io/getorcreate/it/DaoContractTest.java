@@ -308,6 +308,16 @@ abstract class DaoContractTest {
     }
 
     @Test
+    void aNewDaoChecksTheSchemaAgain() {
+        tags.createTable();
+        tags.getOrCreateByName("x");
+        db.drop("tag");
+        db.exec("CREATE TABLE tag (" + db.identity() + ", name VARCHAR(100) NOT NULL)");
+        assertThatThrownBy(() -> new Entities_TagDao(db.jdbi).getOrCreateByName("y"))
+                .isInstanceOf(SchemaException.class);
+    }
+
+    @Test
     void missingColumnIsNamed() {
         db.exec("CREATE TABLE customer (" + db.identity() + ", email VARCHAR(100) NOT NULL UNIQUE, name VARCHAR(100))");
         assertThatThrownBy(() -> customers.findByEmail("x"))

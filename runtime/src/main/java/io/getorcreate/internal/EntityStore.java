@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -52,20 +53,30 @@ public final class EntityStore<T> {
     private final TableSpec<T> table;
     private final Jdbi jdbi;
     private final Handle handle;
+    /**
+     * The passed schema check for this DAO's database, shared with the DAOs that {@link #on} derives for
+     * handles of the same {@code Jdbi}. A failed check leaves it empty, so the next call checks again.
+     */
+    private final AtomicReference<Bound> bound;
 
-    private EntityStore(TableSpec<T> table, Jdbi jdbi, Handle handle) {
+    private EntityStore(TableSpec<T> table, Jdbi jdbi, Handle handle, AtomicReference<Bound> bound) {
         this.table = table;
         this.jdbi = jdbi;
         this.handle = handle;
+        this.bound = bound;
     }
 
     public static <T> EntityStore<T> of(TableSpec<T> table, Jdbi jdbi) {
-        return new EntityStore<>(Objects.requireNonNull(table, "table"), Objects.requireNonNull(jdbi, "jdbi"), null);
+        return new EntityStore<>(Objects.requireNonNull(table, "table"), Objects.requireNonNull(jdbi, "jdbi"), null,
+                new AtomicReference<>());
     }
 
     /** The same store bound to a caller's handle. */
     public EntityStore<T> on(Handle callerHandle) {
-        return new EntityStore<>(table, null, Objects.requireNonNull(callerHandle, "handle"));
+        Objects.requireNonNull(callerHandle, "handle");
+        Jdbi database = jdbi != null ? jdbi : handle.getJdbi();
+        boolean sameDatabase = database != null && database == callerHandle.getJdbi();
+        return new EntityStore<>(table, null, callerHandle, sameDatabase ? bound : new AtomicReference<>());
     }
 
     // ---- the operations the generated DAO calls ----
@@ -368,22 +379,21 @@ public final class EntityStore<T> {
         Dialect dialect = null;
         Mode mode = Mode.AUTOCOMMIT;
         try {
-            Bound bound = null;
+            Bound checked = null;
             if (verify) {
-                Object database = h.getJdbi();
-                bound = table.bound(database);
-                if (bound == null) {
-                    bound = SchemaVerifier.verify(connection, table);
-                    table.remember(database, bound);
+                checked = bound.get();
+                if (checked == null) {
+                    checked = SchemaVerifier.verify(connection, table);
+                    bound.set(checked);
                 }
-                dialect = bound.dialect();
+                dialect = checked.dialect();
             } else {
                 dialect = Dialect.detect(connection.getMetaData());
             }
             if (!connection.getAutoCommit()) {
                 mode = own ? Mode.OWN_TRANSACTION : Mode.CALLER_TRANSACTION;
             }
-            R result = work.run(connection, mode, dialect, bound);
+            R result = work.run(connection, mode, dialect, checked);
             if (mode == Mode.OWN_TRANSACTION) {
                 connection.commit();
             }

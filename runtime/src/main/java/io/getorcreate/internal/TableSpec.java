@@ -1,10 +1,8 @@
 package io.getorcreate.internal;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,7 +20,6 @@ public final class TableSpec<T> {
     private final RowReader<T> reader;
     private final List<TableSql> sql;
     private final String[] h2ColumnNames;
-    private final Map<Object, Bound> bound = Collections.synchronizedMap(new WeakHashMap<>());
     private final Map<StatementKey, String> insertsByDefaults = new ConcurrentHashMap<>();
 
     /**
@@ -84,16 +81,6 @@ public final class TableSpec<T> {
         }
         return insertsByDefaults.computeIfAbsent(new StatementKey(dialect, key, mask),
                 k -> writer(dialect).getOrCreate(spec, mask));
-    }
-
-    Bound bound(Object database) {
-        return database == null ? null : bound.get(database);
-    }
-
-    void remember(Object database, Bound passed) {
-        if (database != null) {
-            bound.put(database, passed);
-        }
     }
 
     private record StatementKey(Dialect dialect, int key, long mask) {}
