@@ -42,6 +42,8 @@ import org.jdbi.v3.core.extension.HandleSupplier;
 public final class EntityStore<T> {
     /** Attempts before a DAO-owned call gives up on serialization failures or vanishing rows. */
     static final int MAX_ATTEMPTS = 20;
+    /** Connections a DAO-owned idempotent call tries before it reports a lost connection. */
+    static final int MAX_CONNECTION_ATTEMPTS = 8;
 
     private enum Mode { AUTOCOMMIT, OWN_TRANSACTION, CALLER_TRANSACTION }
 
@@ -82,7 +84,7 @@ public final class EntityStore<T> {
     // ---- the operations the generated DAO calls ----
 
     public Outcome<T> getOrCreate(int key, Object[] keyValues, Consumer<RowValues> defaults) {
-        return run(true, (connection, mode, dialect, bound) -> {
+        return run(true, true, (connection, mode, dialect, bound) -> {
             RowValues[] values = new RowValues[1];
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -110,20 +112,20 @@ public final class EntityStore<T> {
     }
 
     public Optional<T> find(int key, Object[] keyValues) {
-        return run(true, (connection, mode, dialect, bound) -> Optional.ofNullable(
+        return run(true, true, (connection, mode, dialect, bound) -> Optional.ofNullable(
                 selectOne(connection, dialect, table.sql(dialect).keys().get(key).select(), table.keys().get(key).columns(),
                         keyValues)));
     }
 
     public Optional<T> findById(Object id) {
-        return run(true, (connection, mode, dialect, bound) -> Optional.ofNullable(
+        return run(true, true, (connection, mode, dialect, bound) -> Optional.ofNullable(
                 selectOne(connection, dialect, table.sql(dialect).findById(), List.of(table.idIndex()),
                         new Object[] {id})));
     }
 
     /** A plain insert of every component as given (a null or zero id excepted); returns the stored row. */
     public T create(Object[] components) {
-        return run(true, (connection, mode, dialect, bound) -> {
+        return run(true, false, (connection, mode, dialect, bound) -> {
             int id = table.idIndex();
             boolean withId = id >= 0 && !unsetId(components[id]);
             TableSql sql = table.sql(dialect);
@@ -142,7 +144,7 @@ public final class EntityStore<T> {
     }
 
     public void createTable() {
-        run(false, (connection, mode, dialect, bound) -> {
+        run(false, true, (connection, mode, dialect, bound) -> {
             try (Statement st = connection.createStatement()) {
                 st.execute(table.sql(dialect).createTable());
             }
@@ -361,7 +363,12 @@ public final class EntityStore<T> {
 
     // ---- connections, modes and translation ----
 
-    private <R> R run(boolean verify, Work<R> work) {
+    /**
+     * Runs on the caller's handle, the thread's handle, or a handle of its own. Only on a handle of its
+     * own, and only for an idempotent call, is a lost connection retried on a fresh one: a get-or-create
+     * whose commit was acknowledged but lost in flight then reports the row as found.
+     */
+    private <R> R run(boolean verify, boolean idempotent, Work<R> work) {
         if (handle != null) {
             return runOn(handle, false, verify, work);
         }
@@ -369,8 +376,16 @@ public final class EntityStore<T> {
         if (scoped != null) {
             return runOn(scoped.getHandle(), false, verify, work);
         }
-        try (Handle own = jdbi.open()) {
-            return runOn(own, true, verify, work);
+        for (int attempt = 1; ; attempt++) {
+            try (Handle own = jdbi.open()) {
+                return runOn(own, true, verify, work);
+            } catch (RuntimeException e) {
+                if (!idempotent || attempt >= MAX_CONNECTION_ATTEMPTS || !SqlErrors.isConnectionLoss(e)) {
+                    throw e;
+                }
+                // A server restart takes seconds: 50 ms doubling to 1.6 s, about 6 s in all.
+                LockSupport.parkNanos((50L << Math.min(attempt - 1, 5)) * 1_000_000L);
+            }
         }
     }
 
@@ -379,6 +394,9 @@ public final class EntityStore<T> {
         Dialect dialect = null;
         Mode mode = Mode.AUTOCOMMIT;
         try {
+            if (!connection.getAutoCommit()) {
+                mode = own ? Mode.OWN_TRANSACTION : Mode.CALLER_TRANSACTION;
+            }
             Bound checked = null;
             if (verify) {
                 checked = bound.get();
@@ -389,9 +407,6 @@ public final class EntityStore<T> {
                 dialect = checked.dialect();
             } else {
                 dialect = Dialect.detect(connection.getMetaData());
-            }
-            if (!connection.getAutoCommit()) {
-                mode = own ? Mode.OWN_TRANSACTION : Mode.CALLER_TRANSACTION;
             }
             R result = work.run(connection, mode, dialect, checked);
             if (mode == Mode.OWN_TRANSACTION) {
@@ -431,6 +446,11 @@ public final class EntityStore<T> {
                 return new GetOrCreateException("get-or-create on table " + table.name() + " gave up after "
                         + MAX_ATTEMPTS + " attempts (SQLState " + e.getSQLState() + "): " + e.getMessage(), e);
             }
+        }
+        if (SqlErrors.isConnectionLoss(e)) {
+            return new GetOrCreateException("Lost the connection during a call on table " + table.name()
+                    + (mode == Mode.CALLER_TRANSACTION ? "; the caller's transaction is gone and must be retried" : "")
+                    + " (SQLState " + e.getSQLState() + "): " + e.getMessage(), e);
         }
         return new GetOrCreateException("Statement on table " + table.name() + " failed (SQLState " + e.getSQLState()
                 + "): " + e.getMessage(), e);

@@ -98,6 +98,26 @@ final class SqlErrors {
         };
     }
 
+    /**
+     * Whether the connection was lost (SQLState class 08, or PostgreSQL's admin shutdown 57P01 to 57P03):
+     * whatever the call did and did not commit, the connection is gone.
+     */
+    static boolean isConnectionLoss(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether the statement-level failure also rolled back the whole transaction. */
     static boolean rolledBackTransaction(Dialect dialect, SQLException e) {
         String state = e.getSQLState();
