@@ -39,6 +39,10 @@ final class Entities {
     @Entity(table = "order")
     record Order(@Id int id, @Lookup("line") String select, @Lookup("line") int group, @Column(name = "user") String from) {}
 
+    /** For hostile input: a bounded key and body, a double and a date, in a hand-written schema. */
+    @Entity
+    record Note(@Id Long id, @Lookup String title, String body, Double score, LocalDate day) {}
+
     @Entity(table = "all_types")
     record AllTypes(@Id long id, @Lookup UUID code, boolean flag, Boolean flagBox, short small, Short smallBox, int number,
             Integer numberBox, long big, Long bigBox, double real, Double realBox, float single, Float singleBox,

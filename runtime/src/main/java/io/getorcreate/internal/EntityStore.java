@@ -2,6 +2,7 @@ package io.getorcreate.internal;
 
 import io.getorcreate.GetOrCreateException;
 import io.getorcreate.IntegrityViolationException;
+import io.getorcreate.InvalidValueException;
 import io.getorcreate.Outcome;
 import io.getorcreate.TransactionRetryException;
 import java.sql.Connection;
@@ -89,7 +90,7 @@ public final class EntityStore<T> {
             for (int attempt = 1; ; attempt++) {
                 try {
                     Outcome<T> outcome = dialect == Dialect.POSTGRES
-                            ? postgresAttempt(connection, mode, dialect, key, keyValues, defaults, values)
+                            ? postgresAttempt(connection, mode, dialect, bound, key, keyValues, defaults, values)
                             : insertAttempt(connection, mode, dialect, bound, key, keyValues, defaults, values);
                     if (outcome != null) {
                         return outcome;
@@ -131,6 +132,7 @@ public final class EntityStore<T> {
             TableSql sql = table.sql(dialect);
             long all = table.writer(dialect).allColumns();
             long mask = id < 0 || withId ? all : all & ~(1L << id);
+            checkValues(bound, dialect, components, mask);
             Savepoint savepoint = savepointIfNeeded(connection, mode, dialect);
             try {
                 T row = insertAndRead(connection, dialect, withId ? sql.insertWithId() : sql.insert(), components, mask);
@@ -159,8 +161,8 @@ public final class EntityStore<T> {
      * a hit, or where a caller's transaction would need a savepoint, a plain SELECT goes first so that
      * a hit stays one round trip.
      */
-    private Outcome<T> postgresAttempt(Connection connection, Mode mode, Dialect dialect, int key, Object[] keyValues,
-            Consumer<RowValues> defaults, RowValues[] values) throws SQLException {
+    private Outcome<T> postgresAttempt(Connection connection, Mode mode, Dialect dialect, Bound bound, int key,
+            Object[] keyValues, Consumer<RowValues> defaults, RowValues[] values) throws SQLException {
         List<Integer> keyColumns = table.keys().get(key).columns();
         if (values[0] == null && (defaults != null || mode == Mode.CALLER_TRANSACTION)) {
             T found = selectOne(connection, dialect, table.sql(dialect).keys().get(key).select(), keyColumns, keyValues);
@@ -169,6 +171,7 @@ public final class EntityStore<T> {
             }
         }
         RowValues row = values(key, keyValues, defaults, values);
+        checkValues(bound, dialect, row, row.mask());
         String sql = table.getOrCreateSql(dialect, key, row.mask());
         Savepoint savepoint = savepointIfNeeded(connection, mode, dialect);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -206,6 +209,7 @@ public final class EntityStore<T> {
             return new Outcome<>(found, false);
         }
         RowValues row = values(key, keyValues, defaults, values);
+        checkValues(bound, dialect, row, row.mask());
         try {
             return new Outcome<>(insertAndRead(connection, dialect, table.getOrCreateSql(dialect, key, row.mask()),
                     row, row.mask()), true);
@@ -240,6 +244,47 @@ public final class EntityStore<T> {
             values[0] = row;
         }
         return values[0];
+    }
+
+    /** Names a value its column cannot hold, before the statement is sent. */
+    private void checkValues(Bound bound, Dialect dialect, Object values, long mask) {
+        List<ColumnSpec> columns = table.columns();
+        int[] maxLengths = bound.maxLengths();
+        for (int c = 0; c < columns.size(); c++) {
+            Object v = (mask & (1L << c)) == 0 ? null : value(values, c);
+            if (v == null) {
+                continue;
+            }
+            String problem = null;
+            int max = maxLengths[c];
+            if (max > 0 && v instanceof String text && tooLong(text, max, dialect)) {
+                problem = "a string of " + length(text, dialect) + " characters is longer than the column's " + max;
+            } else if (max > 0 && v instanceof byte[] bytes && bytes.length > max) {
+                problem = bytes.length + " bytes are more than the column's " + max;
+            } else if (max > 0 && v instanceof Enum<?> e && e.name().length() > max) {
+                problem = "the enum constant " + e.name() + " is longer than the column's " + max + " characters";
+            } else if ((dialect == Dialect.MARIADB || dialect == Dialect.MYSQL)
+                    && ((v instanceof Double d && !Double.isFinite(d)) || (v instanceof Float f && !Float.isFinite(f)))) {
+                problem = v + " cannot be stored: MariaDB and MySQL have no NaN or infinities";
+            }
+            if (problem != null) {
+                throw new InvalidValueException(table.name(), columns.get(c).name(), problem, null);
+            }
+        }
+    }
+
+    // Databases truncate excess trailing spaces instead of failing; leave those to the database.
+    private static boolean tooLong(String text, int max, Dialect dialect) {
+        if (length(text, dialect) <= max) {
+            return false;
+        }
+        String excess = text.substring(dialect == Dialect.H2 ? max : text.offsetByCodePoints(0, max));
+        return !excess.chars().allMatch(ch -> ch == ' ');
+    }
+
+    // H2 counts UTF-16 units (an emoji is two); PostgreSQL and MariaDB count characters.
+    private static int length(String text, Dialect dialect) {
+        return dialect == Dialect.H2 ? text.length() : text.codePointCount(0, text.length());
     }
 
     // ---- statements ----
@@ -433,11 +478,27 @@ public final class EntityStore<T> {
         }
     }
 
+    /** The column as the entity names it, for a name the database reported in its own case. */
+    private String columnName(String reported) {
+        if (reported == null) {
+            return null;
+        }
+        for (ColumnSpec column : table.columns()) {
+            if (column.name().equalsIgnoreCase(reported)) {
+                return column.name();
+            }
+        }
+        return reported;
+    }
+
     private RuntimeException translate(Dialect dialect, Mode mode, SQLException e) {
         if (dialect != null) {
             SqlErrors.Violation violation = SqlErrors.violation(dialect, e);
             if (violation != null) {
                 return new IntegrityViolationException(violation.kind(), table.name(), violation.constraint(), e);
+            }
+            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                return new InvalidValueException(table.name(), columnName(SqlErrors.dataColumn(dialect, e)), e.getMessage(), e);
             }
             if (SqlErrors.isTransient(dialect, e)) {
                 if (mode == Mode.CALLER_TRANSACTION) {

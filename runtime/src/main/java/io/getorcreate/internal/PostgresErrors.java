@@ -11,6 +11,14 @@ import org.postgresql.util.ServerErrorMessage;
 final class PostgresErrors {
     private PostgresErrors() {}
 
+    static String column(SQLException e) {
+        if (e instanceof PSQLException p) {
+            ServerErrorMessage server = p.getServerErrorMessage();
+            return server == null ? null : server.getColumn();
+        }
+        return null;
+    }
+
     static String constraint(SQLException e) {
         if (e instanceof PSQLException p) {
             ServerErrorMessage server = p.getServerErrorMessage();

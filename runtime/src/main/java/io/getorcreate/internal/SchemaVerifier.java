@@ -20,6 +20,11 @@ import java.util.StringJoiner;
  * key exist: a key without one would let concurrent callers create duplicates.
  */
 final class SchemaVerifier {
+    private static final Set<Integer> BOUNDED_TYPES = Set.of(java.sql.Types.CHAR, java.sql.Types.VARCHAR,
+            java.sql.Types.NCHAR, java.sql.Types.NVARCHAR, java.sql.Types.BINARY, java.sql.Types.VARBINARY);
+    /** Sizes from here up are the drivers' way of saying "no limit". */
+    private static final int UNBOUNDED = 100_000_000;
+
     private SchemaVerifier() {}
 
     static Bound verify(Connection connection, TableSpec<?> spec) throws SQLException {
@@ -31,10 +36,18 @@ final class SchemaVerifier {
         String table = dialect.fold(spec.name());
 
         Set<String> present = new HashSet<>();
+        Map<String, Integer> lengths = new HashMap<>();
         try (ResultSet rs = md.getColumns(catalog, schema, escape(table, md.getSearchStringEscape()), "%")) {
             while (rs.next()) {
                 if (table.equals(rs.getString("TABLE_NAME"))) {
-                    present.add(lower(rs.getString("COLUMN_NAME")));
+                    String column = lower(rs.getString("COLUMN_NAME"));
+                    present.add(column);
+                    if (BOUNDED_TYPES.contains(rs.getInt("DATA_TYPE"))) {
+                        int size = rs.getInt("COLUMN_SIZE");
+                        if (size > 0 && size < UNBOUNDED) {
+                            lengths.put(column, size);
+                        }
+                    }
                 }
             }
         }
@@ -81,7 +94,11 @@ final class SchemaVerifier {
             }
             backing.add(Set.copyOf(names));
         }
-        return new Bound(dialect, backing);
+        int[] maxLengths = new int[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            maxLengths[c] = lengths.getOrDefault(lower(columns.get(c).name()), 0);
+        }
+        return new Bound(dialect, backing, maxLengths);
     }
 
     // Unique, non-partial indexes on plain columns, by name; H2 also reports the constraint behind an index.

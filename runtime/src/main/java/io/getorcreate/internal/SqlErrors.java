@@ -16,6 +16,8 @@ final class SqlErrors {
     private static final Pattern MARIADB_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]+)`");
     private static final Pattern H2_INDEX = Pattern.compile("\"(?:[^\".\\s]+\\.)?([^\".\\s]+) ON ");
     private static final Pattern H2_NAMED = Pattern.compile("\"(?:[^\".\\s:]+\\.)?([^\".\\s:]+): ");
+    private static final Pattern MARIADB_COLUMN = Pattern.compile("column '([^']+)'");
+    private static final Pattern H2_COLUMN = Pattern.compile("column \"([^\" ]+)");
     private static final Pattern H2_INDEX_SUFFIX = Pattern.compile("_INDEX_[0-9A-F]+$");
 
     private SqlErrors() {}
@@ -66,6 +68,22 @@ final class SqlErrors {
             case 1451, 1452, 1216, 1217 -> new Violation(Kind.FOREIGN_KEY, group(MARIADB_CONSTRAINT, msg));
             case 3819, 4025 -> new Violation(Kind.CHECK, group(MARIADB_CONSTRAINT, msg));
             default -> new Violation(Kind.OTHER, null);
+        };
+    }
+
+    /** The column a data exception (SQLState class 22) names, where the driver names one. */
+    static String dataColumn(Dialect dialect, SQLException e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        return switch (dialect) {
+            case POSTGRES -> {
+                try {
+                    yield PostgresErrors.column(e);
+                } catch (LinkageError driverNotOnClassPath) {
+                    yield null;
+                }
+            }
+            case H2 -> group(H2_COLUMN, msg);
+            case MARIADB, MYSQL -> group(MARIADB_COLUMN, msg);
         };
     }
 
