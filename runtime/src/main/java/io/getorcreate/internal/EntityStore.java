@@ -85,28 +85,18 @@ public final class EntityStore<T> {
     // ---- the operations the generated DAO calls ----
 
     public Outcome<T> getOrCreate(int key, Object[] keyValues, Consumer<RowValues> defaults) {
+        RowValues[] values = new RowValues[1]; // evaluated once, on the first miss, whatever is retried
         return run(true, true, (connection, mode, dialect, bound) -> {
-            RowValues[] values = new RowValues[1];
             for (int attempt = 1; ; attempt++) {
-                try {
-                    Outcome<T> outcome = dialect == Dialect.POSTGRES
-                            ? postgresAttempt(connection, mode, dialect, bound, key, keyValues, defaults, values)
-                            : insertAttempt(connection, mode, dialect, bound, key, keyValues, defaults, values);
-                    if (outcome != null) {
-                        return outcome;
-                    }
-                    if (attempt >= MAX_ATTEMPTS) {
-                        throw new GetOrCreateException("get-or-create on table " + table.name() + " gave up after "
-                                + attempt + " attempts: a concurrent creator's row for the key kept vanishing");
-                    }
-                } catch (SQLException e) {
-                    if (mode == Mode.CALLER_TRANSACTION || attempt >= MAX_ATTEMPTS || !SqlErrors.isTransient(dialect, e)) {
-                        throw e;
-                    }
-                    if (mode == Mode.OWN_TRANSACTION) {
-                        connection.rollback();
-                    }
-                    backOff(attempt);
+                Outcome<T> outcome = dialect == Dialect.POSTGRES
+                        ? postgresAttempt(connection, mode, dialect, bound, key, keyValues, defaults, values)
+                        : insertAttempt(connection, mode, dialect, bound, key, keyValues, defaults, values);
+                if (outcome != null) {
+                    return outcome;
+                }
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new GetOrCreateException("get-or-create on table " + table.name() + " gave up after "
+                            + attempt + " attempts: a concurrent creator's row for the key kept vanishing");
                 }
             }
         });
@@ -226,6 +216,11 @@ public final class EntityStore<T> {
             T winner = selectOne(connection, dialect, reread, keyColumns, keyValues);
             if (winner != null) {
                 return new Outcome<>(winner, false);
+            }
+            if (onKey && mode == Mode.CALLER_TRANSACTION && dialect == Dialect.H2
+                    && connection.getTransactionIsolation() > Connection.TRANSACTION_READ_COMMITTED) {
+                // The caller's snapshot predates the winner's commit, and H2 has no read past it.
+                throw new TransactionRetryException(table.name(), e);
             }
             if (onKey) {
                 return null; // the winner rolled back: try again
@@ -453,11 +448,23 @@ public final class EntityStore<T> {
             } else {
                 dialect = Dialect.detect(connection.getMetaData());
             }
-            R result = work.run(connection, mode, dialect, checked);
-            if (mode == Mode.OWN_TRANSACTION) {
-                connection.commit();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    R result = work.run(connection, mode, dialect, checked);
+                    if (mode == Mode.OWN_TRANSACTION) {
+                        connection.commit();
+                    }
+                    return result;
+                } catch (SQLException e) {
+                    // A serialization failure, deadlock or lock timeout rolled back what this call did;
+                    // where the call owns the transaction, it runs again.
+                    if (mode == Mode.CALLER_TRANSACTION || attempt >= MAX_ATTEMPTS || !SqlErrors.isTransient(dialect, e)) {
+                        throw e;
+                    }
+                    rollbackOwn(connection, mode);
+                    backOff(attempt);
+                }
             }
-            return result;
         } catch (SQLException e) {
             rollbackOwn(connection, mode);
             throw translate(dialect, mode, e);

@@ -1,0 +1,206 @@
+package io.getorcreate.stress;
+
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Runs every configuration (database x isolation x calling mode): three worker processes at once,
+ * connection kills during the run and one PostgreSQL restart, then the checker over their histories
+ * and the table. Prints a table and writes {@code target/stress-report.md}; exits 1 if any
+ * configuration broke a promise.
+ *
+ * <p>Usage: {@code StressMain [--short | --full] [--db h2,postgres,mariadb] [--no-faults] [--no-restart]}
+ */
+public final class StressMain {
+    private static final int PROCESSES = 3;
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        boolean full = a.contains("--full");
+        boolean faults = !a.contains("--no-faults");
+        boolean restart = faults && full && !a.contains("--no-restart");
+        int threads = full ? 4 : 3;
+        int operations = full ? 700 : 60;
+        int keys = full ? 2000 : 300;
+        List<Config.Db> dbs = new ArrayList<>(List.of(Config.Db.values()));
+        int dbArg = a.indexOf("--db");
+        if (dbArg >= 0) {
+            dbs.clear();
+            for (String d : a.get(dbArg + 1).split(",")) {
+                dbs.add(Config.Db.valueOf(d.trim().toUpperCase(Locale.ROOT)));
+            }
+        }
+        Path work = Files.createTempDirectory("getorcreate-stress");
+        String classpath = System.getProperty("java.class.path");
+
+        List<String> rows = new ArrayList<>();
+        Map<String, Long> totalExceptions = new TreeMap<>();
+        long totalOps = 0;
+        int failed = 0;
+        int kills = 0;
+        int restarts = 0;
+        boolean restartPending = restart;
+        long started = System.nanoTime();
+        for (Config.Db db : dbs) {
+            for (Config.Isolation isolation : Config.Isolation.values()) {
+                for (Config.Mode mode : Config.Mode.values()) {
+                    Config config = new Config(db, isolation, mode);
+                    String url = url(db, work, config);
+                    boolean faultsHere = faults && db != Config.Db.H2;
+                    long restartAfter = restartPending && db == Config.Db.POSTGRES ? 1500 : -1;
+                    restartPending &= restartAfter < 0;
+                    long t0 = System.nanoTime();
+                    Checker.Report report;
+                    int[] injected = new int[2];
+                    try (Connection holder = DriverManager.getConnection(url)) { // hosts H2's AUTO_SERVER
+                        prepare(url);
+                        List<Path> histories = new ArrayList<>();
+                        List<Process> processes = new ArrayList<>();
+                        try (FaultInjector injector = faultsHere
+                                ? new FaultInjector(db, url, 300, restartAfter) : null) {
+                            for (int p = 0; p < PROCESSES; p++) {
+                                Path history = work.resolve(config.name() + "-" + p + ".tsv");
+                                histories.add(history);
+                                processes.add(new ProcessBuilder("java", "-cp", classpath, Worker.class.getName(),
+                                        config.name(), url, String.valueOf(threads), String.valueOf(operations),
+                                        String.valueOf(keys), String.valueOf(p + 1), history.toString())
+                                        .redirectErrorStream(true)
+                                        .redirectOutput(work.resolve(config.name() + "-" + p + ".log").toFile())
+                                        .start());
+                            }
+                            for (Process process : processes) {
+                                if (!process.waitFor(15, TimeUnit.MINUTES)) {
+                                    process.destroyForcibly();
+                                    throw new IllegalStateException(config.name() + ": a worker did not finish");
+                                }
+                                if (process.exitValue() != 0) {
+                                    throw new IllegalStateException(config.name() + ": a worker failed; see "
+                                            + work.resolve(config.name() + "-*.log"));
+                                }
+                            }
+                            if (injector != null) {
+                                injector.close();
+                                injected[0] = injector.kills.get();
+                                injected[1] = injector.restarts.get();
+                            }
+                        }
+                        List<Event> events = new ArrayList<>();
+                        for (Path history : histories) {
+                            for (String line : Files.readAllLines(history, StandardCharsets.UTF_8)) {
+                                events.add(Event.parse(line));
+                            }
+                        }
+                        report = Checker.check(config, events, table(url), faultsHere);
+                    }
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    totalOps += report.operations();
+                    kills += injected[0];
+                    restarts += injected[1];
+                    report.exceptions().forEach((k, v) -> totalExceptions.merge(config.mode() + " " + k, v, Long::sum));
+                    if (!report.passed()) {
+                        failed++;
+                        System.err.println(config.name() + " FAILED:\n" + report.problems());
+                    }
+                    String row = String.format(Locale.ROOT, "| %s | %s | %s | %,d | %d | %d | %s | %d | %d | %d | %d | %.1f s | %s |",
+                            db, isolation, mode, report.operations(), injected[0], injected[1],
+                            exceptionSummary(report.exceptions()), report.duplicates().size(),
+                            report.lostCreates().size(), report.doubleCreates().size(),
+                            report.idDisagreements().size() + report.disallowed().size(), seconds,
+                            report.passed() ? "pass" : "FAIL");
+                    rows.add(row);
+                    System.out.println(row);
+                }
+            }
+        }
+        double total = (System.nanoTime() - started) / 1e9;
+        StringBuilder md = new StringBuilder();
+        md.append("| database | isolation | mode | operations | kills | restarts | exceptions | duplicates "
+                + "| lost creates | two creators | other violations | time | result |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        rows.forEach(r -> md.append(r).append('\n'));
+        md.append(String.format(Locale.ROOT, "%nTotal: %,d operations in %.0f s, %d connection kills, %d restarts, "
+                + "%d configuration(s) failed.%n%nExceptions by kind (all allowed unless a configuration failed):%n%n",
+                totalOps, total, kills, restarts, failed));
+        totalExceptions.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        Path report = Path.of("target", "stress-report.md");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, md.toString(), StandardCharsets.UTF_8);
+        System.out.println(md);
+        System.out.println("Report written to " + report.toAbsolutePath() + "; histories in " + work);
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    private static String exceptionSummary(Map<String, Long> exceptions) {
+        if (exceptions.isEmpty()) {
+            return "none";
+        }
+        Map<String, Long> byKind = new TreeMap<>();
+        exceptions.forEach((k, v) -> byKind.merge(k.replaceAll(":.*", "").replace("goc ", "").replace("find ", "")
+                .replace("create ", ""), v, Long::sum));
+        StringBuilder s = new StringBuilder();
+        byKind.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(" ").append(v));
+        return s.toString();
+    }
+
+    static String url(Config.Db db, Path work, Config config) {
+        return switch (db) {
+            case H2 -> "jdbc:h2:file:" + work.resolve("h2-" + config.name()).toAbsolutePath() + ";AUTO_SERVER=TRUE";
+            case POSTGRES -> withParam(env("GETORCREATE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"),
+                    "ApplicationName=" + FaultInjector.APPLICATION);
+            case MARIADB -> env("GETORCREATE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+        };
+    }
+
+    private static String withParam(String url, String param) {
+        return url + (url.contains("?") ? "&" : "?") + param;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void prepare(String url) {
+        Jdbi jdbi = Jdbi.create(url);
+        jdbi.useHandle(h -> h.execute("DROP TABLE IF EXISTS stress_key"));
+        new StressKeyDao(jdbi).createTable();
+    }
+
+    /** Key to the ids of its rows, read after the run; retried while a restarted server comes back. */
+    private static Map<String, List<Long>> table(String url) throws InterruptedException, SQLException {
+        SQLException last = null;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT name, id FROM stress_key")) {
+                Map<String, List<Long>> rows = new HashMap<>();
+                while (rs.next()) {
+                    rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }
+                return rows;
+            } catch (SQLException e) {
+                last = e;
+                Thread.sleep(1000); // waiting for a restarted server, not synchronising threads
+            }
+        }
+        throw last;
+    }
+
+    private StressMain() {}
+
+}
