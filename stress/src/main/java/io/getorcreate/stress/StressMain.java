@@ -36,7 +36,7 @@ public final class StressMain {
         boolean faults = !a.contains("--no-faults");
         boolean restart = faults && full && !a.contains("--no-restart");
         int threads = full ? 4 : 3;
-        int operations = full ? 700 : 60;
+        int operations = full ? 2000 : 60;
         int keys = full ? 2000 : 300;
         List<Config.Db> dbs = new ArrayList<>(List.of(Config.Db.values()));
         int dbArg = a.indexOf("--db");
