@@ -42,7 +42,7 @@ import org.jdbi.v3.core.Jdbi;
  * keys of one to four components) compile and round-trip on H2; invalid ones fail with a compile
  * error, never with an exception from the processor.
  */
-class GeneratedRecordsProperties {
+class GeneratedRecordsTest {
     /** SQL reserved words that are legal Java identifiers. */
     static final List<String> RESERVED = List.of("order", "user", "group", "select", "from", "where", "table", "key",
             "value", "values", "date", "time", "index", "limit", "offset", "check", "primary", "references", "desc",
@@ -335,7 +335,7 @@ class GeneratedRecordsProperties {
         private final Map<String, JavaFileObject> classes = new HashMap<>();
 
         InMemoryLoader(List<JavaFileObject> files) {
-            super(GeneratedRecordsProperties.class.getClassLoader());
+            super(GeneratedRecordsTest.class.getClassLoader());
             for (JavaFileObject f : files) {
                 if (f.getKind() == JavaFileObject.Kind.CLASS) {
                     String name = f.getName().replaceFirst("^/CLASS_OUTPUT/", "").replace(".class", "").replace('/', '.');
