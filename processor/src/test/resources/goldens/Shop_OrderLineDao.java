@@ -14,7 +14,6 @@ import io.getorcreate.internal.TableSql;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,60 +28,56 @@ import org.jdbi.v3.core.Jdbi;
  */
 @Generated("io.getorcreate.processor.EntityProcessor")
 public final class Shop_OrderLineDao {
-    private static final TableSpec<Shop.OrderLine> TABLE = new TableSpec<>(
+    private static final TableSpec<Shop.OrderLine> TABLE = new TableSpec<Shop.OrderLine>(
             "order_line",
-            List.of(
+            new ColumnSpec[] {
                 new ColumnSpec("defaults", "defaults", ColumnType.UUID, true, false),
                 new ColumnSpec("values", "values", ColumnType.INT, true, true),
-                new ColumnSpec("store", "store", ColumnType.BIG_DECIMAL, false, false)),
+                new ColumnSpec("store", "store", ColumnType.BIG_DECIMAL, false, false)},
             -1,
-            List.of(KeySpec.of("", 0, 1)),
+            new KeySpec[] {KeySpec.of("", 0, 1)},
             Shop_OrderLineDao::read,
-            List.of(
+            new TableSql[] {
                 // h2
                 new TableSql(
                     null,
                     "INSERT INTO \"ORDER_LINE\" (\"DEFAULTS\", \"VALUES\", \"STORE\") VALUES (?, ?, ?)",
                     null,
                     "CREATE TABLE IF NOT EXISTS \"ORDER_LINE\" (\"DEFAULTS\" UUID NOT NULL, \"VALUES\" INTEGER NOT NULL, \"STORE\" DECIMAL(38, 10), CONSTRAINT \"ORDER_LINE_DEFAULTS_VALUES_KEY\" UNIQUE (\"DEFAULTS\", \"VALUES\"))",
-                    List.of(
-                        new KeySql(
-                            "SELECT \"DEFAULTS\", \"VALUES\", \"STORE\" FROM \"ORDER_LINE\" WHERE \"DEFAULTS\" = ? AND \"VALUES\" = ?",
-                            "SELECT \"DEFAULTS\", \"VALUES\", \"STORE\" FROM \"ORDER_LINE\" WHERE \"DEFAULTS\" = ? AND \"VALUES\" = ?",
-                            "INSERT INTO \"ORDER_LINE\" (\"DEFAULTS\", \"VALUES\") VALUES (?, ?)"))),
+                    new KeySql(
+                        "SELECT \"DEFAULTS\", \"VALUES\", \"STORE\" FROM \"ORDER_LINE\" WHERE \"DEFAULTS\" = ? AND \"VALUES\" = ?",
+                        "SELECT \"DEFAULTS\", \"VALUES\", \"STORE\" FROM \"ORDER_LINE\" WHERE \"DEFAULTS\" = ? AND \"VALUES\" = ?",
+                        "INSERT INTO \"ORDER_LINE\" (\"DEFAULTS\", \"VALUES\") VALUES (?, ?)")),
                 // postgres
                 new TableSql(
                     null,
                     "INSERT INTO \"order_line\" (\"defaults\", \"values\", \"store\") VALUES (?, ?, ?) RETURNING \"defaults\", \"values\", \"store\"",
                     null,
                     "CREATE TABLE IF NOT EXISTS \"order_line\" (\"defaults\" UUID NOT NULL, \"values\" INTEGER NOT NULL, \"store\" NUMERIC, CONSTRAINT \"order_line_defaults_values_key\" UNIQUE (\"defaults\", \"values\"))",
-                    List.of(
-                        new KeySql(
-                            "SELECT \"defaults\", \"values\", \"store\" FROM \"order_line\" WHERE \"defaults\" = ? AND \"values\" = ?",
-                            "SELECT \"defaults\", \"values\", \"store\" FROM \"order_line\" WHERE \"defaults\" = ? AND \"values\" = ?",
-                            "WITH s AS (SELECT \"defaults\", \"values\", \"store\" FROM \"order_line\" WHERE \"defaults\" = ? AND \"values\" = ?), i AS (INSERT INTO \"order_line\" (\"defaults\", \"values\") SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM s) ON CONFLICT (\"defaults\", \"values\") DO NOTHING RETURNING \"defaults\", \"values\", \"store\") SELECT \"defaults\", \"values\", \"store\", FALSE FROM s UNION ALL SELECT \"defaults\", \"values\", \"store\", TRUE FROM i"))),
+                    new KeySql(
+                        "SELECT \"defaults\", \"values\", \"store\" FROM \"order_line\" WHERE \"defaults\" = ? AND \"values\" = ?",
+                        "SELECT \"defaults\", \"values\", \"store\" FROM \"order_line\" WHERE \"defaults\" = ? AND \"values\" = ?",
+                        "WITH s AS (SELECT \"defaults\", \"values\", \"store\" FROM \"order_line\" WHERE \"defaults\" = ? AND \"values\" = ?), i AS (INSERT INTO \"order_line\" (\"defaults\", \"values\") SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM s) ON CONFLICT (\"defaults\", \"values\") DO NOTHING RETURNING \"defaults\", \"values\", \"store\") SELECT \"defaults\", \"values\", \"store\", FALSE FROM s UNION ALL SELECT \"defaults\", \"values\", \"store\", TRUE FROM i")),
                 // mariadb
                 new TableSql(
                     null,
                     "INSERT INTO `order_line` (`defaults`, `values`, `store`) VALUES (?, ?, ?) RETURNING `defaults`, `values`, `store`",
                     null,
                     "CREATE TABLE IF NOT EXISTS `order_line` (`defaults` CHAR(36) NOT NULL, `values` INTEGER NOT NULL, `store` DECIMAL(38, 10), CONSTRAINT `order_line_defaults_values_key` UNIQUE (`defaults`, `values`)) DEFAULT CHARSET=utf8mb4",
-                    List.of(
-                        new KeySql(
-                            "SELECT `defaults`, `values`, `store` FROM `order_line` WHERE `defaults` = ? AND `values` = ?",
-                            "SELECT `defaults`, `values`, `store` FROM `order_line` WHERE `defaults` = ? AND `values` = ? LOCK IN SHARE MODE",
-                            "INSERT INTO `order_line` (`defaults`, `values`) VALUES (?, ?) RETURNING `defaults`, `values`, `store`"))),
+                    new KeySql(
+                        "SELECT `defaults`, `values`, `store` FROM `order_line` WHERE `defaults` = ? AND `values` = ?",
+                        "SELECT `defaults`, `values`, `store` FROM `order_line` WHERE `defaults` = ? AND `values` = ? LOCK IN SHARE MODE",
+                        "INSERT INTO `order_line` (`defaults`, `values`) VALUES (?, ?) RETURNING `defaults`, `values`, `store`")),
                 // mysql
                 new TableSql(
                     null,
                     "INSERT INTO `order_line` (`defaults`, `values`, `store`) VALUES (?, ?, ?)",
                     null,
                     "CREATE TABLE IF NOT EXISTS `order_line` (`defaults` CHAR(36) NOT NULL, `values` INTEGER NOT NULL, `store` DECIMAL(38, 10), CONSTRAINT `order_line_defaults_values_key` UNIQUE (`defaults`, `values`)) DEFAULT CHARSET=utf8mb4",
-                    List.of(
-                        new KeySql(
-                            "SELECT `defaults`, `values`, `store` FROM `order_line` WHERE `defaults` = ? AND `values` = ?",
-                            "SELECT `defaults`, `values`, `store` FROM `order_line` WHERE `defaults` = ? AND `values` = ? LOCK IN SHARE MODE",
-                            "INSERT INTO `order_line` (`defaults`, `values`) VALUES (?, ?)")))));
+                    new KeySql(
+                        "SELECT `defaults`, `values`, `store` FROM `order_line` WHERE `defaults` = ? AND `values` = ?",
+                        "SELECT `defaults`, `values`, `store` FROM `order_line` WHERE `defaults` = ? AND `values` = ? LOCK IN SHARE MODE",
+                        "INSERT INTO `order_line` (`defaults`, `values`) VALUES (?, ?)"))});
 
     private final EntityStore<Shop.OrderLine> store;
 
@@ -120,7 +115,7 @@ public final class Shop_OrderLineDao {
     public Outcome<Shop.OrderLine> getOrCreateByDefaultsAndValues(UUID defaults, int values,
             Consumer<Defaults> defaults_) {
         Objects.requireNonNull(defaults, "defaults");
-        return this.store.getOrCreate(0, new Object[] {defaults, values}, defaults_ == null ? null : values_ -> defaults_.accept(new Defaults(values_)));
+        return this.store.getOrCreate(0, new Object[] {defaults, values}, Defaults.applying(defaults_));
     }
 
     /**
@@ -165,6 +160,10 @@ public final class Shop_OrderLineDao {
 
         private Defaults(RowValues values) {
             this.values = values;
+        }
+
+        private static Consumer<RowValues> applying(Consumer<Defaults> defaults) {
+            return defaults == null ? null : values -> defaults.accept(new Defaults(values));
         }
 
         public Defaults defaults(UUID defaults) {

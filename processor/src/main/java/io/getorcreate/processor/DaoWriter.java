@@ -40,7 +40,6 @@ final class DaoWriter {
     private static final ClassName OUTCOME = ClassName.get("io.getorcreate", "Outcome");
     private static final ClassName JDBI = ClassName.get("org.jdbi.v3.core", "Jdbi");
     private static final ClassName HANDLE = ClassName.get("org.jdbi.v3.core", "Handle");
-    private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
     private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
@@ -140,7 +139,6 @@ final class DaoWriter {
             suffix.append(suffix.length() == 0 ? "" : "And").append(Names.capitalize(column.component()));
         }
         String defaultsName = names.newName("defaults");
-        String valuesName = names.newName("values");
         CodeBlock checks = nullChecks(model, key, paramNames);
         CodeBlock keyArray = CodeBlock.of("new Object[] {$L}", String.join(", ", paramNames));
         TypeName outcome = ParameterizedTypeName.get(OUTCOME, model.record());
@@ -163,8 +161,7 @@ final class DaoWriter {
                 .addParameters(params)
                 .addParameter(ParameterizedTypeName.get(CONSUMER, defaults), defaultsName)
                 .addCode(checks)
-                .addStatement("return this.store.getOrCreate($L, $L, $L == null ? null : $L -> $L.accept(new $T($L)))",
-                        k, keyArray, defaultsName, valuesName, defaultsName, defaults, valuesName)
+                .addStatement("return this.store.getOrCreate($L, $L, $T.applying($L))", k, keyArray, defaults, defaultsName)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("findBy" + suffix)
                 .addModifiers(Modifier.PUBLIC)
@@ -252,6 +249,12 @@ final class DaoWriter {
                         .addModifiers(Modifier.PRIVATE)
                         .addParameter(ROW_VALUES, "values")
                         .addStatement("this.values = values")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("applying")
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .returns(ParameterizedTypeName.get(CONSUMER, ROW_VALUES))
+                        .addParameter(ParameterizedTypeName.get(CONSUMER, defaults), "defaults")
+                        .addStatement("return defaults == null ? null : values -> defaults.accept(new $T(values))", defaults)
                         .build());
         for (int i = 0; i < model.columns().size(); i++) {
             if (i == model.idIndex()) {
@@ -280,35 +283,34 @@ final class DaoWriter {
         for (KeyModel k : model.keys()) {
             keys.add(new KeySpec(k.name(), k.columns()));
         }
-        CodeBlock.Builder b = CodeBlock.builder().add("new $T<>(\n$>$>$S,\n$T.of(", TABLE_SPEC, model.table(), LIST);
+        CodeBlock.Builder b = CodeBlock.builder().add("new $T<$T>(\n$>$>$S,\nnew $T[] {", TABLE_SPEC, model.record(),
+                model.table(), COLUMN_SPEC);
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec c = columns.get(i);
             b.add(i == 0 ? "\n$>" : ",\n").add("new $T($S, $S, $T.$L, $L, $L)", COLUMN_SPEC, c.component(), c.name(),
                     COLUMN_TYPE, c.type().name(), c.notNull(), c.primitive());
         }
-        b.add("$<),\n$L,\n$T.of(", model.idIndex(), LIST);
+        b.add("$<},\n$L,\nnew $T[] {", model.idIndex(), KEY_SPEC);
         for (int i = 0; i < keys.size(); i++) {
             KeySpec k = keys.get(i);
             b.add(i == 0 ? "" : ", ").add("$T.of($S, $L)", KEY_SPEC, k.name(),
                     k.columns().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }
-        b.add("),\n$T::read,\n$T.of(", model.dao(), LIST);
+        b.add("},\n$T::read,\nnew $T[] {", model.dao(), TABLE_SQL);
         Dialect[] dialects = Dialect.values();
         for (int d = 0; d < dialects.length; d++) {
             TableSql sql = new SqlWriter(dialects[d], model.table(), columns, model.idIndex(), keys).tableSql();
             b.add(d == 0 ? "\n$>" : ",\n").add("// $L\n", dialects[d].name().toLowerCase(Locale.ROOT)).add(tableSql(sql));
         }
-        return b.add("$<))$<$<").build();
+        return b.add("$<})$<$<").build();
     }
 
     private static CodeBlock tableSql(TableSql sql) {
-        CodeBlock.Builder b = CodeBlock.builder().add("new $T(\n$>$S,\n$S,\n$S,\n$S,\n$T.of(", TABLE_SQL,
-                sql.findById(), sql.insert(), sql.insertWithId(), sql.createTable(), LIST);
-        for (int k = 0; k < sql.keys().size(); k++) {
-            KeySql key = sql.keys().get(k);
-            b.add(k == 0 ? "\n$>" : ",\n").add("new $T(\n$>$S,\n$S,\n$S$<)", KEY_SQL, key.select(), key.lockingSelect(),
-                    key.getOrCreate());
+        CodeBlock.Builder b = CodeBlock.builder().add("new $T(\n$>$S,\n$S,\n$S,\n$S", TABLE_SQL,
+                sql.findById(), sql.insert(), sql.insertWithId(), sql.createTable());
+        for (KeySql key : sql.keys()) {
+            b.add(",\nnew $T(\n$>$S,\n$S,\n$S$<)", KEY_SQL, key.select(), key.lockingSelect(), key.getOrCreate());
         }
-        return b.add(sql.keys().isEmpty() ? "))$<" : "$<))$<").build();
+        return b.add(")$<").build();
     }
 }

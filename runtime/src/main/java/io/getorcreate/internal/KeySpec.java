@@ -19,8 +19,12 @@ public record KeySpec(String name, List<Integer> columns) {
         }
     }
 
-    public static KeySpec of(String name, Integer... columns) {
-        return new KeySpec(name, List.of(columns));
+    public static KeySpec of(String name, int... columns) {
+        Integer[] boxed = new Integer[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            boxed[i] = columns[i];
+        }
+        return new KeySpec(name, List.of(boxed));
     }
 
     /** The key's columns as a bit set over the table's column indexes. */

@@ -25,14 +25,15 @@ public final class TableSpec<T> {
     /**
      * @param sql the statements per dialect, indexed by {@link Dialect#ordinal()}
      */
-    public TableSpec(String name, List<ColumnSpec> columns, int idIndex, List<KeySpec> keys, RowReader<T> reader,
-            List<TableSql> sql) {
+    public TableSpec(String name, ColumnSpec[] columns, int idIndex, KeySpec[] keys, RowReader<T> reader,
+            TableSql[] sql) {
+        // Arrays, not lists: generated code then needs no generic inference, which is most of javac's time.
         this.name = Objects.requireNonNull(name, "name");
-        this.columns = List.copyOf(columns);
+        this.columns = List.of(columns);
         this.idIndex = idIndex;
-        this.keys = List.copyOf(keys);
+        this.keys = List.of(keys);
         this.reader = Objects.requireNonNull(reader, "reader");
-        this.sql = List.copyOf(sql);
+        this.sql = List.of(sql);
         this.h2ColumnNames = this.columns.stream().map(c -> Dialect.H2.fold(c.name())).toArray(String[]::new);
         if (this.sql.size() != Dialect.values().length) {
             throw new IllegalStateException("The DAO for table " + name + " was generated for another version of "

@@ -17,4 +17,9 @@ public record TableSql(String findById, String insert, String insertWithId, Stri
     public TableSql {
         keys = List.copyOf(keys);
     }
+
+    /** The form generated code uses: an array needs no generic inference at compile time. */
+    public TableSql(String findById, String insert, String insertWithId, String createTable, KeySql... keys) {
+        this(findById, insert, insertWithId, createTable, List.of(keys));
+    }
 }
