@@ -95,12 +95,7 @@ final class TestDatabase implements AutoCloseable {
     /** Drops tables, children first; quoted per dialect so that reserved words work. */
     void drop(String... tables) {
         for (String table : tables) {
-            String name = switch (kind) {
-                case H2 -> '"' + table.toUpperCase(java.util.Locale.ROOT) + '"';
-                case POSTGRES -> '"' + table + '"';
-                case MARIADB -> '`' + table + '`';
-            };
-            exec("DROP TABLE IF EXISTS " + name);
+            exec("DROP TABLE IF EXISTS " + quote(table));
         }
     }
 
@@ -108,6 +103,7 @@ final class TestDatabase implements AutoCloseable {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + quote(table)).mapTo(Long.class).one());
     }
 
+    /** A table name quoted as the database stores it unquoted, so that reserved words work. */
     String quote(String table) {
         return switch (kind) {
             case H2 -> '"' + table.toUpperCase(java.util.Locale.ROOT) + '"';
