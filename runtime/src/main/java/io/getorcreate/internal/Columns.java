@@ -1,6 +1,5 @@
 package io.getorcreate.internal;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -45,9 +44,6 @@ public final class Columns {
         return rs.wasNull() ? null : v;
     }
 
-    public static BigDecimal getBigDecimal(ResultSet rs, int i) throws SQLException {
-        return rs.getBigDecimal(i);
-    }
 
     public static LocalDate getLocalDate(ResultSet rs, int i) throws SQLException {
         return rs.getObject(i, LocalDate.class);
@@ -79,9 +75,6 @@ public final class Columns {
         return v == null ? null : UUID.fromString(v.trim());
     }
 
-    public static byte[] getBytes(ResultSet rs, int i) throws SQLException {
-        return rs.getBytes(i);
-    }
 
     public static <E extends Enum<E>> E getEnum(ResultSet rs, int i, Class<E> type) throws SQLException {
         String v = rs.getString(i);

@@ -120,7 +120,7 @@ public final class EntityStore<T> {
             int id = table.idIndex();
             boolean withId = id >= 0 && !unsetId(components[id]);
             TableSql sql = table.sql(dialect);
-            long all = table.writer(dialect).allColumns();
+            long all = table.allColumns();
             long mask = id < 0 || withId ? all : all & ~(1L << id);
             checkValues(bound, dialect, components, mask);
             Savepoint savepoint = savepointIfNeeded(connection, mode, dialect);

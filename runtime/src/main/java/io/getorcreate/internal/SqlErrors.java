@@ -2,7 +2,6 @@ package io.getorcreate.internal;
 
 import io.getorcreate.IntegrityViolationException.Kind;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -136,16 +135,5 @@ final class SqlErrors {
         return false;
     }
 
-    /** Whether the statement-level failure also rolled back the whole transaction. */
-    static boolean rolledBackTransaction(Dialect dialect, SQLException e) {
-        String state = e.getSQLState();
-        if ("40001".equals(state) || "40P01".equals(state)) {
-            return true;
-        }
-        return dialect == Dialect.POSTGRES;
-    }
 
-    static boolean sameName(String a, String b) {
-        return a != null && b != null && a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
-    }
 }

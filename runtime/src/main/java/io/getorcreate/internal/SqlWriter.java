@@ -47,7 +47,7 @@ public final class SqlWriter {
                 keySql);
     }
 
-    long allColumns() {
+    private long allColumns() {
         return columns.size() == 64 ? -1L : (1L << columns.size()) - 1;
     }
 

@@ -20,6 +20,7 @@ public final class TableSpec<T> {
     private final RowReader<T> reader;
     private final List<TableSql> sql;
     private final String[] h2ColumnNames;
+    private final long allColumns;
     private final Map<StatementKey, String> insertsByDefaults = new ConcurrentHashMap<>();
 
     /**
@@ -35,6 +36,7 @@ public final class TableSpec<T> {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.sql = List.of(sql);
         this.h2ColumnNames = this.columns.stream().map(c -> Dialect.H2.fold(c.name())).toArray(String[]::new);
+        this.allColumns = this.columns.size() == 64 ? -1L : (1L << this.columns.size()) - 1;
         if (this.sql.size() != Dialect.values().length) {
             throw new IllegalStateException("The DAO for table " + name + " was generated for another version of "
                     + "getorcreate-runtime: recompile it with the matching getorcreate-processor");
@@ -57,9 +59,17 @@ public final class TableSpec<T> {
         return keys;
     }
 
-    /** Every column, as H2 stores it, to ask for as generated keys: the row as stored, in one round trip. */
+    /**
+     * Every column, as H2 stores it, to ask for as generated keys: the row as stored, in one round trip.
+     * The array is shared; callers hand it to the driver and never change it.
+     */
     String[] h2ColumnNames() {
-        return h2ColumnNames.clone();
+        return h2ColumnNames;
+    }
+
+    /** Every column as a bit set. */
+    long allColumns() {
+        return allColumns;
     }
 
     RowReader<T> reader() {
