@@ -43,6 +43,11 @@ final class Entities {
     @Entity
     record Note(@Id Long id, @Lookup String title, String body, Double score, LocalDate day) {}
 
+    /** For schemas users wrote themselves, with the other usual column type for each Java type. */
+    @Entity
+    record Gadget(@Id Long id, @Lookup UUID code, Instant at, OffsetDateTime since, byte[] data, Color color,
+            boolean active) {}
+
     @Entity(table = "all_types")
     record AllTypes(@Id long id, @Lookup UUID code, boolean flag, Boolean flagBox, short small, Short smallBox, int number,
             Integer numberBox, long big, Long bigBox, double real, Double realBox, float single, Float singleBox,
