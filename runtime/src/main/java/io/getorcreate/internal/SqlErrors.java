@@ -130,6 +130,9 @@ final class SqlErrors {
                 if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
                     return true;
                 }
+                if (state.equals("70100") && sql.getErrorCode() == 1927) {
+                    return true; // MariaDB's "Connection was killed", when the query beat the socket's close
+                }
             }
         }
         return false;

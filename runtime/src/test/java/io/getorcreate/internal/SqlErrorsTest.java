@@ -52,4 +52,14 @@ class SqlErrorsTest {
         assertThat(SqlErrors.isTransient(Dialect.MARIADB, new SQLException("x", "40001", 1213))).isTrue();
         assertThat(SqlErrors.isTransient(Dialect.H2, new SQLException("x", "HYT00", 50200))).isTrue();
     }
+
+    @Test
+    void lostConnections() {
+        assertThat(SqlErrors.isConnectionLoss(new SQLException("x", "08006"))).isTrue();
+        assertThat(SqlErrors.isConnectionLoss(new SQLException("x", "57P01"))).isTrue();
+        assertThat(SqlErrors.isConnectionLoss(new SQLException("Connection was killed", "70100", 1927))).isTrue();
+        assertThat(SqlErrors.isConnectionLoss(new RuntimeException(new java.sql.SQLTransientConnectionException("pool"))))
+                .isTrue();
+        assertThat(SqlErrors.isConnectionLoss(new SQLException("x", "23505"))).isFalse();
+    }
 }
