@@ -93,9 +93,10 @@ final class Checker {
         if (faults && e.error().startsWith(Worker.CONNECTION)) {
             return true; // the connection was killed under the caller, or stayed away past every retry
         }
-        if (config.mode() == Config.Mode.CALLER && config.isolation() == Config.Isolation.SERIALIZABLE
-                && e.error().startsWith(Worker.SERIALIZATION)) {
-            return true; // the caller's own COMMIT refused by serializable isolation; the caller retried
+        if (config.mode() == Config.Mode.CALLER && e.error().startsWith(Worker.CALLER_TX)) {
+            // The caller's own transaction handling failed outside any DAO call (a COMMIT refused by
+            // SERIALIZABLE, or a driver error while setting the isolation level); the caller retried.
+            return true;
         }
         // Promise 8: a caller's REPEATABLE READ or SERIALIZABLE transaction may have to be retried (the worker did).
         return config.mode() == Config.Mode.CALLER && e.error().equals("TransactionRetryException")

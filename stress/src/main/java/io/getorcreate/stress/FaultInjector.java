@@ -101,10 +101,10 @@ final class FaultInjector implements AutoCloseable {
         }
     }
 
+    /** Stops after the current tick; a restart under way is waited for, not interrupted. */
     @Override
     public void close() throws InterruptedException {
         running.set(false);
-        thread.interrupt();
-        thread.join(30_000);
+        thread.join(60_000);
     }
 }

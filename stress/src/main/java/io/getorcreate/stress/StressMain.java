@@ -63,7 +63,7 @@ public final class StressMain {
                     Config config = new Config(db, isolation, mode);
                     String url = url(db, work, config);
                     boolean faultsHere = faults && db != Config.Db.H2;
-                    long restartAfter = restartPending && db == Config.Db.POSTGRES ? 1500 : -1;
+                    long restartAfter = restartPending && db == Config.Db.POSTGRES ? 500 : -1;
                     restartPending &= restartAfter < 0;
                     long t0 = System.nanoTime();
                     Checker.Report report;

@@ -32,6 +32,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class Worker {
     static final String CONNECTION = "CONNECTION";
     static final String SERIALIZATION = "SERIALIZATION";
+    static final String CALLER_TX = "CALLER_TX";
     private static final int HOT_KEYS = 8;
     private static final int MAX_TRANSACTION_RETRIES = 50;
 
@@ -128,12 +129,22 @@ public final class Worker {
         // to retry (promise 8) or whose connection died retries the whole transaction, as an application would.
         TransactionIsolationLevel level = TransactionIsolationLevel.valueOf(config.isolation().name());
         for (int attempt = 0; ; attempt++) {
+            boolean[] inDao = new boolean[1];
             try {
-                return jdbi.inTransaction(level, h -> call.apply(dao.on(h)));
+                return jdbi.inTransaction(level, h -> {
+                    inDao[0] = true;
+                    Event event = call.apply(dao.on(h));
+                    inDao[0] = false;
+                    return event;
+                });
             } catch (RuntimeException e) {
                 String kind = kind(e);
+                if (!inDao[0] && !kind.startsWith(CONNECTION)) {
+                    // Thrown by the caller's own transaction handling (BEGIN, isolation, COMMIT), not by the DAO.
+                    kind = CALLER_TX + ":" + kind;
+                }
                 boolean retry = (kind.equals("TransactionRetryException") || kind.startsWith(CONNECTION)
-                        || kind.startsWith(SERIALIZATION)) && attempt < MAX_TRANSACTION_RETRIES;
+                        || kind.startsWith(CALLER_TX)) && attempt < MAX_TRANSACTION_RETRIES;
                 if (!retry) {
                     return new Event(op, key, -1, false, kind);
                 }

@@ -59,6 +59,9 @@ class CheckerTest {
         Event lost = new Event("goc", "a", -1, false, Worker.CONNECTION);
         assertThat(Checker.check(DAO, List.of(lost), Map.of(), true).passed()).isTrue();
         assertThat(Checker.check(DAO, List.of(lost), Map.of(), false).passed()).isFalse();
+        Event commitRefused = new Event("goc", "a", -1, false, Worker.CALLER_TX + ":SERIALIZATION:commit");
+        assertThat(Checker.check(CALLER_RR, List.of(commitRefused), Map.of(), false).passed()).isTrue();
+        assertThat(Checker.check(DAO, List.of(commitRefused), Map.of(), false).passed()).isFalse();
         Event unique = new Event("goc", "a", -1, false, "IntegrityViolationException:UNIQUE");
         assertThat(Checker.check(DAO, List.of(unique), Map.of(), true).passed()).isFalse();
     }
