@@ -153,12 +153,10 @@ final class EntityParser {
     }
 
     private void checkVisibility(TypeElement record) {
-        if (record.getNestingKind() == NestingKind.LOCAL || record.getNestingKind() == NestingKind.ANONYMOUS) {
-            error(record, null, null, Messages.LOCAL_RECORD);
-            return;
-        }
+        // The record and every type around it must be visible from the DAO in the same package.
         for (Element e = record; e != null && e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
-            if (e instanceof ExecutableElement) {
+            if (e instanceof TypeElement type && (type.getNestingKind() == NestingKind.LOCAL
+                    || type.getNestingKind() == NestingKind.ANONYMOUS)) {
                 error(record, null, null, Messages.LOCAL_RECORD);
                 return;
             }

@@ -84,4 +84,13 @@ public enum Dialect {
     boolean needsLockingReadAfterDuplicate() {
         return this == MARIADB || this == MYSQL;
     }
+
+    /**
+     * Whether a read inside a transaction can see a row committed after the transaction's snapshot:
+     * MariaDB/MySQL with a locking read, PostgreSQL never needs to (its ON CONFLICT reports the snapshot
+     * problem itself), H2 cannot, so above READ COMMITTED the caller's transaction must be retried.
+     */
+    boolean canReadPastSnapshot() {
+        return this != H2;
+    }
 }

@@ -110,7 +110,7 @@ public final class EntityStore<T> {
 
     public Optional<T> findById(Object id) {
         return run(true, true, (connection, mode, dialect, bound) -> Optional.ofNullable(
-                selectOne(connection, dialect, table.sql(dialect).findById(), List.of(table.idIndex()),
+                selectOne(connection, dialect, table.sql(dialect).findById(), table.idColumns(),
                         new Object[] {id})));
     }
 
@@ -217,9 +217,9 @@ public final class EntityStore<T> {
             if (winner != null) {
                 return new Outcome<>(winner, false);
             }
-            if (onKey && mode == Mode.CALLER_TRANSACTION && dialect == Dialect.H2
+            if (onKey && mode == Mode.CALLER_TRANSACTION && !dialect.canReadPastSnapshot()
                     && connection.getTransactionIsolation() > Connection.TRANSACTION_READ_COMMITTED) {
-                // The caller's snapshot predates the winner's commit, and H2 has no read past it.
+                // The caller's snapshot predates the winner's commit, and nothing reads past it.
                 throw new TransactionRetryException(table.name(), e);
             }
             if (onKey) {
@@ -330,7 +330,7 @@ public final class EntityStore<T> {
             }
         }
         if (id >= 0) {
-            return selectOne(connection, dialect, table.sql(dialect).findById(), List.of(id), new Object[] {idValue});
+            return selectOne(connection, dialect, table.sql(dialect).findById(), table.idColumns(), new Object[] {idValue});
         }
         List<Integer> first = table.keys().get(0).columns();
         Object[] keyValues = new Object[first.size()];

@@ -12,18 +12,16 @@ final class PostgresErrors {
     private PostgresErrors() {}
 
     static String column(SQLException e) {
-        if (e instanceof PSQLException p) {
-            ServerErrorMessage server = p.getServerErrorMessage();
-            return server == null ? null : server.getColumn();
-        }
-        return null;
+        ServerErrorMessage server = server(e);
+        return server == null ? null : server.getColumn();
     }
 
     static String constraint(SQLException e) {
-        if (e instanceof PSQLException p) {
-            ServerErrorMessage server = p.getServerErrorMessage();
-            return server == null ? null : server.getConstraint();
-        }
-        return null;
+        ServerErrorMessage server = server(e);
+        return server == null ? null : server.getConstraint();
+    }
+
+    private static ServerErrorMessage server(SQLException e) {
+        return e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     }
 }

@@ -21,6 +21,7 @@ public final class TableSpec<T> {
     private final List<TableSql> sql;
     private final String[] h2ColumnNames;
     private final long allColumns;
+    private final List<Integer> idColumns;
     private final Map<StatementKey, String> insertsByDefaults = new ConcurrentHashMap<>();
 
     /**
@@ -37,6 +38,7 @@ public final class TableSpec<T> {
         this.sql = List.of(sql);
         this.h2ColumnNames = this.columns.stream().map(c -> Dialect.H2.fold(c.name())).toArray(String[]::new);
         this.allColumns = this.columns.size() == 64 ? -1L : (1L << this.columns.size()) - 1;
+        this.idColumns = idIndex < 0 ? List.of() : List.of(idIndex);
         if (this.sql.size() != Dialect.values().length) {
             throw new IllegalStateException("The DAO for table " + name + " was generated for another version of "
                     + "getorcreate-runtime: recompile it with the matching getorcreate-processor");
@@ -65,6 +67,11 @@ public final class TableSpec<T> {
      */
     String[] h2ColumnNames() {
         return h2ColumnNames;
+    }
+
+    /** The id column, as the one-element column list that findById binds. */
+    List<Integer> idColumns() {
+        return idColumns;
     }
 
     /** Every column as a bit set. */
