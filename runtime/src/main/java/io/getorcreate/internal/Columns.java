@@ -1,5 +1,6 @@
 package io.getorcreate.internal;
 
+import io.getorcreate.GetOrCreateException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -78,6 +79,15 @@ public final class Columns {
 
     public static <E extends Enum<E>> E getEnum(ResultSet rs, int i, Class<E> type) throws SQLException {
         String v = rs.getString(i);
-        return v == null ? null : Enum.valueOf(type, v);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, v);
+        } catch (IllegalArgumentException noSuchConstant) {
+            throw new GetOrCreateException("Column " + rs.getMetaData().getColumnName(i) + " of table "
+                    + rs.getMetaData().getTableName(i) + " holds '" + v + "', which " + type.getName()
+                    + " has no constant for: add the constant, or update the row", noSuchConstant);
+        }
     }
 }

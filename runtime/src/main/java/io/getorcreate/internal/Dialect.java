@@ -10,7 +10,10 @@ import java.util.Locale;
  * runtime: append, never reorder.
  */
 public enum Dialect {
-    /** H2 2.x: no RETURNING, but {@code SELECT ... FROM FINAL TABLE (INSERT ...)} returns the stored row. */
+    /**
+     * H2 2.x: no RETURNING; an INSERT asks for every column as a generated key instead (not {@code FINAL
+     * TABLE}, which keeps the inserted row when the statement fails on a foreign key).
+     */
     H2,
     /** PostgreSQL 12+: one CTE selects the row or inserts it with ON CONFLICT DO NOTHING. */
     POSTGRES,
@@ -73,6 +76,34 @@ public enum Dialect {
             case H2, POSTGRES -> '"' + folded + '"';
             case MARIADB, MYSQL -> '`' + folded + '`';
         };
+    }
+
+    /** How an INSERT gives back the row as stored. */
+    enum Returning {
+        /** {@code INSERT ... RETURNING}, one round trip. */
+        CLAUSE,
+        /** Every column asked for as a generated key, one round trip. */
+        GENERATED_KEYS,
+        /** The generated id, then a SELECT by id. */
+        READ_BACK
+    }
+
+    Returning returning() {
+        return switch (this) {
+            case POSTGRES, MARIADB -> Returning.CLAUSE;
+            case H2 -> Returning.GENERATED_KEYS;
+            case MYSQL -> Returning.READ_BACK;
+        };
+    }
+
+    /** The length of a string as the database counts it: UTF-16 units on H2, characters elsewhere. */
+    int length(String text) {
+        return this == H2 ? text.length() : text.codePointCount(0, text.length());
+    }
+
+    /** Whether DOUBLE and FLOAT columns hold no NaN or infinities. */
+    boolean lacksNonFiniteFloats() {
+        return this == MARIADB || this == MYSQL;
     }
 
     /** Whether a failed statement aborts the whole transaction (so a caller's needs a savepoint). */

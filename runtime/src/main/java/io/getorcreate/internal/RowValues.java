@@ -3,40 +3,65 @@ package io.getorcreate.internal;
 import java.util.Arrays;
 
 /**
- * The values of one row to insert, with the set of columns given. A column left unset is left out of
- * the INSERT, so the database's default applies. The columns of the key being looked up come from
- * the arguments alone: setting one again is an error.
+ * The values of one row to insert, and which columns they set. A column left unset is left out of the
+ * INSERT, so the database's default applies. Columns fixed by the key being looked up come from the
+ * arguments alone: setting one again is an error.
  */
 public final class RowValues {
     private final TableSpec<?> table;
     private final Object[] values;
-    private final long keyMask;
-    private long mask;
+    private final long fixed;
+    private long set;
 
-    RowValues(TableSpec<?> table, long keyMask, Object[] keyValues, java.util.List<Integer> keyColumns) {
+    private RowValues(TableSpec<?> table, Object[] values, long fixed, long set) {
         this.table = table;
-        this.values = new Object[table.columns().size()];
-        this.keyMask = keyMask;
+        this.values = values;
+        this.fixed = fixed;
+        this.set = set;
+    }
+
+    /** A row holding a key's values, to which the user's defaults add. */
+    static RowValues forKey(TableSpec<?> table, KeySpec key, Object[] keyValues) {
+        Object[] values = new Object[table.columns().size()];
         for (int i = 0; i < keyValues.length; i++) {
-            values[keyColumns.get(i)] = keyValues[i];
+            values[key.columns().get(i)] = keyValues[i];
         }
-        this.mask = keyMask;
+        return new RowValues(table, values, key.mask(), key.mask());
+    }
+
+    /** A row of every component as given, the id excepted where it is unset (null or 0): the database generates it. */
+    static RowValues forCreate(TableSpec<?> table, Object[] components) {
+        long set = table.allColumns();
+        int id = table.idIndex();
+        if (id >= 0 && isUnsetId(components[id])) {
+            set &= ~(1L << id);
+        }
+        return new RowValues(table, components.clone(), 0L, set);
+    }
+
+    private static boolean isUnsetId(Object id) {
+        return id == null || (id instanceof Number n && n.longValue() == 0);
     }
 
     /** Sets a column; called by the generated {@code Defaults} setters. */
     public void set(int column, Object value) {
         long bit = 1L << column;
-        if ((keyMask & bit) != 0) {
+        if ((fixed & bit) != 0) {
             String component = table.columns().get(column).component();
             throw new IllegalArgumentException(component + " is part of the key being looked up, so it comes from "
                     + "the arguments alone; set only the other components in defaults");
         }
         values[column] = value;
-        mask |= bit;
+        set |= bit;
     }
 
+    /** The columns set, as a bit set over the table's column indexes. */
     long mask() {
-        return mask;
+        return set;
+    }
+
+    boolean isSet(int column) {
+        return (set & (1L << column)) != 0;
     }
 
     Object get(int column) {

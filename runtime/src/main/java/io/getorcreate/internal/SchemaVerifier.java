@@ -2,8 +2,6 @@ package io.getorcreate.internal;
 
 import io.getorcreate.SchemaException;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,133 +12,113 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Checks, once per database, that the table, its columns and a unique constraint or index for every
- * key exist: a key without one would let concurrent callers create duplicates.
+ * Checks, once per database, that the table and its columns exist and that every key is backed by an
+ * index that enforces uniqueness with the lookup's own equality, immediately: a key without one would
+ * let concurrent callers create duplicates. What it learns about the columns is kept for the value
+ * checks.
  */
 final class SchemaVerifier {
-    private static final Set<Integer> BOUNDED_TYPES = Set.of(java.sql.Types.CHAR, java.sql.Types.VARCHAR,
-            java.sql.Types.NCHAR, java.sql.Types.NVARCHAR, java.sql.Types.BINARY, java.sql.Types.VARBINARY);
-    /** Sizes from here up are the drivers' way of saying "no limit". */
-    private static final int UNBOUNDED = 100_000_000;
+    private static final Logger LOG = LoggerFactory.getLogger("io.getorcreate.schema");
 
     private SchemaVerifier() {}
 
-    static Bound verify(Connection connection, TableSpec<?> spec) throws SQLException {
-        DatabaseMetaData md = connection.getMetaData();
-        Dialect dialect = Dialect.detect(md);
+    static VerifiedSchema verify(Connection connection, Dialect dialect, TableSpec<?> spec) throws SQLException {
         SqlWriter writer = spec.writer(dialect);
-        String catalog = connection.getCatalog();
-        String schema = dialect == Dialect.MARIADB || dialect == Dialect.MYSQL ? null : connection.getSchema();
+        Catalog catalog = Catalog.of(dialect);
         String table = dialect.fold(spec.name());
-
-        Set<String> present = new HashSet<>();
-        Map<String, Integer> lengths = new HashMap<>();
-        try (ResultSet rs = md.getColumns(catalog, schema, escape(table, md.getSearchStringEscape()), "%")) {
-            while (rs.next()) {
-                if (table.equals(rs.getString("TABLE_NAME"))) {
-                    String column = lower(rs.getString("COLUMN_NAME"));
-                    present.add(column);
-                    if (BOUNDED_TYPES.contains(rs.getInt("DATA_TYPE"))) {
-                        int size = rs.getInt("COLUMN_SIZE");
-                        if (size > 0 && size < UNBOUNDED) {
-                            lengths.put(column, size);
-                        }
-                    }
-                }
-            }
-        }
         List<ColumnSpec> columns = spec.columns();
-        if (present.isEmpty()) {
+        TableFacts facts = catalog.read(connection, table);
+        if (facts == null) {
             List<String> names = new ArrayList<>();
             columns.forEach(c -> names.add(c.name()));
-            throw new SchemaException("Table " + spec.name() + " does not exist (looked for " + table
-                    + (schema == null ? "" : " in schema " + schema) + "); create it, or call createTable().",
+            throw new SchemaException("Table " + spec.name() + " does not exist (looked for " + table + " in "
+                    + catalog.searchedIn(connection) + "); create it, or call createTable().",
                     spec.name(), names, writer.createTable());
         }
+
         List<String> missing = new ArrayList<>();
         StringJoiner fixes = new StringJoiner("; ");
+        List<ColumnFacts> columnFacts = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
-            if (!present.contains(lower(columns.get(c).name()))) {
+            ColumnFacts column = facts.columns().get(lower(columns.get(c).name()));
+            if (column == null) {
                 missing.add(columns.get(c).name());
                 fixes.add(writer.addColumn(c));
             }
+            columnFacts.add(column);
         }
         if (!missing.isEmpty()) {
             throw new SchemaException("Table " + spec.name() + " has no column " + String.join(", ", missing) + ".",
                     spec.name(), missing, fixes.toString());
         }
 
-        Map<String, Set<String>> uniqueIndexes = uniqueIndexes(md, catalog, schema, table);
         List<Set<String>> backing = new ArrayList<>();
         for (KeySpec key : spec.keys()) {
-            Set<String> keyColumns = new HashSet<>();
-            List<String> keyNames = new ArrayList<>();
-            for (int c : key.columns()) {
-                keyColumns.add(lower(columns.get(c).name()));
-                keyNames.add(columns.get(c).name());
-            }
-            Set<String> names = new LinkedHashSet<>();
-            uniqueIndexes.forEach((index, cols) -> {
-                if (cols.equals(keyColumns)) {
-                    names.add(lower(index));
-                }
-            });
-            if (names.isEmpty()) {
-                throw new SchemaException("The lookup key (" + String.join(", ", keyNames) + ") of table " + spec.name()
-                        + " is not backed by a unique constraint or unique index, so concurrent callers could "
-                        + "create duplicate rows.", spec.name(), keyNames, writer.addUniqueConstraint(key));
-            }
-            backing.add(Set.copyOf(names));
+            backing.add(backing(spec, writer, facts, key));
         }
-        int[] maxLengths = new int[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-            maxLengths[c] = lengths.getOrDefault(lower(columns.get(c).name()), 0);
+        Map<String, String> constraintsByIndex = new HashMap<>();
+        for (UniqueIndex index : facts.uniqueIndexes()) {
+            if (index.constraint() != null) {
+                constraintsByIndex.put(lower(index.name()), index.constraint());
+            }
         }
-        return new Bound(dialect, backing, maxLengths);
+        LOG.debug("Table {} passed the schema check on {}", spec.name(), dialect);
+        return new VerifiedSchema(dialect, backing, columnFacts, constraintsByIndex, facts.statementInsertTriggers());
     }
 
-    // Unique, non-partial indexes on plain columns, by name; H2 also reports the constraint behind an index.
-    private static Map<String, Set<String>> uniqueIndexes(DatabaseMetaData md, String catalog, String schema,
-            String table) throws SQLException {
-        Map<String, Set<String>> indexes = new HashMap<>();
-        Set<String> partial = new HashSet<>();
-        try (ResultSet rs = md.getIndexInfo(catalog, schema, table, true, false)) {
-            while (rs.next()) {
-                if (rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic || rs.getBoolean("NON_UNIQUE")) {
-                    continue;
-                }
-                String index = rs.getString("INDEX_NAME");
-                String column = rs.getString("COLUMN_NAME");
-                String filter = rs.getString("FILTER_CONDITION");
-                if (index == null) {
-                    continue;
-                }
-                if (column == null || (filter != null && !filter.isBlank())) {
-                    partial.add(index);
-                    continue;
-                }
-                indexes.computeIfAbsent(index, k -> new HashSet<>()).add(lower(column));
+    // The names of the indexes and constraints that back the key, or a SchemaException saying why none does.
+    private static Set<String> backing(TableSpec<?> spec, SqlWriter writer, TableFacts facts, KeySpec key) {
+        Set<String> keyColumns = new HashSet<>();
+        List<String> keyNames = new ArrayList<>();
+        for (int c : key.columns()) {
+            keyColumns.add(lower(spec.columns().get(c).name()));
+            keyNames.add(spec.columns().get(c).name());
+        }
+        Set<String> names = new LinkedHashSet<>();
+        List<String> refused = new ArrayList<>();
+        for (UniqueIndex index : facts.uniqueIndexes()) {
+            if (!index.columns().equals(keyColumns)) {
+                continue;
+            }
+            if (index.refusal() != null) {
+                refused.add((index.constraint() != null ? "constraint " + index.constraint() : "index " + index.name())
+                        + " does not back it: " + index.refusal());
+                continue;
+            }
+            names.add(lower(index.name()));
+            if (index.constraint() != null) {
+                names.add(lower(index.constraint()));
             }
         }
-        partial.forEach(indexes::remove);
-        Map<String, Set<String>> named = new HashMap<>(indexes);
-        indexes.forEach((index, cols) -> {
-            String constraint = index.replaceFirst("_INDEX_[0-9A-F]+$", "");
-            named.putIfAbsent(constraint, cols);
-        });
-        return named;
+        if (!names.isEmpty()) {
+            return Set.copyOf(names);
+        }
+        String keyText = "(" + String.join(", ", keyNames) + ")";
+        String why = refused.isEmpty()
+                ? " is not backed by a unique constraint or unique index"
+                : " is not backed by a unique constraint or index that enforces the lookup's equality immediately ("
+                        + String.join("; ", refused) + ")";
+        throw new SchemaException("The lookup key " + keyText + " of table " + spec.name() + why
+                + ", so concurrent callers could create duplicate rows.", spec.name(), keyNames,
+                writer.addUniqueConstraint(key, taken(facts)));
     }
 
-    private static String escape(String name, String escape) {
-        if (escape == null || escape.isEmpty()) {
-            return name;
+    private static Set<String> taken(TableFacts facts) {
+        Set<String> taken = new HashSet<>();
+        for (UniqueIndex index : facts.uniqueIndexes()) {
+            taken.add(lower(index.name()));
+            if (index.constraint() != null) {
+                taken.add(lower(index.constraint()));
+            }
         }
-        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+        return taken;
     }
 
     private static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
+        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -15,7 +15,7 @@ final class SqlErrors {
     private static final Pattern MARIADB_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]+)`");
     private static final Pattern H2_INDEX = Pattern.compile("\"(?:[^\".\\s]+\\.)?([^\".\\s]+) ON ");
     private static final Pattern H2_NAMED = Pattern.compile("\"(?:[^\".\\s:]+\\.)?([^\".\\s:]+): ");
-    private static final Pattern MARIADB_COLUMN = Pattern.compile("column '([^']+)'");
+    private static final Pattern MARIADB_COLUMN = Pattern.compile("column (?:'([^']+)'|`(?:[^`]*`\\.`)*([^`]+)`)");
     private static final Pattern H2_COLUMN = Pattern.compile("column \"([^\" ]+)");
     private static final Pattern H2_INDEX_SUFFIX = Pattern.compile("_INDEX_[0-9A-F]+$");
 
@@ -26,6 +26,11 @@ final class SqlErrors {
 
     static Violation violation(Dialect dialect, SQLException e) {
         String state = e.getSQLState();
+        if (dialect == Dialect.MARIADB || dialect == Dialect.MYSQL) {
+            // By error code: some integrity errors come with SQLState HY000 (1364, a NOT NULL column
+            // without a default left out of the INSERT).
+            return mariaDb(state, e.getErrorCode(), e.getMessage());
+        }
         if (state == null || !state.startsWith("23")) {
             return null;
         }
@@ -38,7 +43,7 @@ final class SqlErrors {
                 default -> Kind.OTHER;
             }, postgresConstraint(e));
             case H2 -> h2(state, e.getMessage());
-            case MARIADB, MYSQL -> mariaDb(e.getErrorCode(), e.getMessage());
+            case MARIADB, MYSQL -> mariaDb(state, e.getErrorCode(), e.getMessage());
         };
     }
 
@@ -59,15 +64,26 @@ final class SqlErrors {
         return index == null ? null : H2_INDEX_SUFFIX.matcher(index).replaceFirst("");
     }
 
-    private static Violation mariaDb(int code, String message) {
+    private static Violation mariaDb(String state, int code, String message) {
         String msg = message == null ? "" : message;
         return switch (code) {
             case 1062, 1586 -> new Violation(Kind.UNIQUE, group(MARIADB_DUPLICATE_KEY, msg));
             case 1048, 1364 -> new Violation(Kind.NOT_NULL, null);
             case 1451, 1452, 1216, 1217 -> new Violation(Kind.FOREIGN_KEY, group(MARIADB_CONSTRAINT, msg));
             case 3819, 4025 -> new Violation(Kind.CHECK, group(MARIADB_CONSTRAINT, msg));
-            default -> new Violation(Kind.OTHER, null);
+            default -> state != null && state.startsWith("23") ? new Violation(Kind.OTHER, null) : null;
         };
+    }
+
+    /** Whether the failure is a data exception: a value the column cannot hold (SQLState class 22). */
+    static boolean isDataException(Dialect dialect, SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("22")) {
+            return true;
+        }
+        // MariaDB reports some with SQLState HY000: incorrect string value, out of range, data too long.
+        return (dialect == Dialect.MARIADB || dialect == Dialect.MYSQL)
+                && (e.getErrorCode() == 1366 || e.getErrorCode() == 1264 || e.getErrorCode() == 1406);
     }
 
     /** The column a data exception (SQLState class 22) names, where the driver names one. */
@@ -82,7 +98,10 @@ final class SqlErrors {
                 }
             }
             case H2 -> group(H2_COLUMN, msg);
-            case MARIADB, MYSQL -> group(MARIADB_COLUMN, msg);
+            case MARIADB, MYSQL -> {
+                Matcher m = MARIADB_COLUMN.matcher(msg);
+                yield m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+            }
         };
     }
 
@@ -137,6 +156,4 @@ final class SqlErrors {
         }
         return false;
     }
-
-
 }

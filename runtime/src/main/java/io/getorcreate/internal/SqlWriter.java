@@ -155,8 +155,18 @@ public final class SqlWriter {
 
     /** The DDL that adds the unique constraint a key needs. */
     public String addUniqueConstraint(KeySpec key) {
-        return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(constraintName(key)) + " UNIQUE ("
-                + names(key.mask()) + ")";
+        return addUniqueConstraint(key, java.util.Set.of());
+    }
+
+    /** The same, named so as not to clash with the lower-case index and constraint names already {@code taken}. */
+    String addUniqueConstraint(KeySpec key, java.util.Set<String> taken) {
+        String name = constraintName(key);
+        for (int n = 2; taken.contains(name.toLowerCase(Locale.ROOT)); n++) {
+            String suffix = "_" + n;
+            name = constraintName(key).substring(0, Math.min(constraintName(key).length(),
+                    MAX_IDENTIFIER_LENGTH - suffix.length())) + suffix;
+        }
+        return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(name) + " UNIQUE (" + names(key.mask()) + ")";
     }
 
     /** The DDL that adds a missing column. */

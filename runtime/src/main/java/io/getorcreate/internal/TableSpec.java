@@ -22,6 +22,7 @@ public final class TableSpec<T> {
     private final String[] h2ColumnNames;
     private final long allColumns;
     private final List<Integer> idColumns;
+    private final long keyColumns;
     private final Map<StatementKey, String> insertsByDefaults = new ConcurrentHashMap<>();
 
     /**
@@ -39,6 +40,11 @@ public final class TableSpec<T> {
         this.h2ColumnNames = this.columns.stream().map(c -> Dialect.H2.fold(c.name())).toArray(String[]::new);
         this.allColumns = this.columns.size() == 64 ? -1L : (1L << this.columns.size()) - 1;
         this.idColumns = idIndex < 0 ? List.of() : List.of(idIndex);
+        long inKeys = 0;
+        for (KeySpec key : this.keys) {
+            inKeys |= key.mask();
+        }
+        this.keyColumns = inKeys;
         if (this.sql.size() != Dialect.values().length) {
             throw new IllegalStateException("The DAO for table " + name + " was generated for another version of "
                     + "getorcreate-runtime: recompile it with the matching getorcreate-processor");
@@ -72,6 +78,11 @@ public final class TableSpec<T> {
     /** The id column, as the one-element column list that findById binds. */
     List<Integer> idColumns() {
         return idColumns;
+    }
+
+    /** Whether the column is part of any lookup key, and so must hold its values exactly. */
+    boolean isKeyColumn(int column) {
+        return (keyColumns & (1L << column)) != 0;
     }
 
     /** Every column as a bit set. */

@@ -1,0 +1,131 @@
+package io.getorcreate.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.extension.HandleSupplier;
+
+/**
+ * Runs one DAO call: finds its connection (the caller's handle, the thread's JDBI handle, or a handle of
+ * its own), decides how the call meets the connection's transaction, has the schema checked, commits
+ * only what it began, retries what may be retried, and translates a driver's failure. Only on a handle
+ * of its own, and only for an idempotent call, is a lost connection retried on a fresh one: a
+ * get-or-create whose commit was acknowledged but lost in flight then reports the row as found.
+ */
+final class CallRunner {
+    /** What a call does, which decides whether it needs the schema check and may run again on a new connection. */
+    enum Operation {
+        /** A find or get-or-create: checked, and safe to run again. */
+        READ_OR_CREATE(true, true),
+        /** A plain insert: checked, and not safe to run again after a lost acknowledgement. */
+        INSERT(true, false),
+        /** {@code createTable}: needs no check, safe to run again. */
+        DDL(false, true);
+
+        final boolean verifies;
+        final boolean idempotent;
+
+        Operation(boolean verifies, boolean idempotent) {
+            this.verifies = verifies;
+            this.idempotent = idempotent;
+        }
+    }
+
+    /** The work of one call, given its view of the database. */
+    @FunctionalInterface
+    interface Work<R> {
+        R run(Call call) throws SQLException;
+    }
+
+    private final TableSpec<?> table;
+    private final Jdbi jdbi;
+    private final Handle handle;
+    private final SchemaCheck schema;
+
+    /** @param handle the caller's handle, or null to use {@code jdbi}'s */
+    CallRunner(TableSpec<?> table, Jdbi jdbi, Handle handle, SchemaCheck schema) {
+        this.table = table;
+        this.jdbi = jdbi;
+        this.handle = handle;
+        this.schema = schema;
+    }
+
+    <R> R run(Operation operation, Work<R> work) {
+        if (handle != null) {
+            return runOn(handle, false, operation, work);
+        }
+        HandleSupplier scoped = jdbi.getHandleScope().get();
+        if (scoped != null) {
+            return runOn(scoped.getHandle(), false, operation, work);
+        }
+        try {
+            return Retry.LOST_CONNECTION.run(table.name(), () -> {
+                try (Handle own = open()) {
+                    return runOn(own, true, operation, work);
+                }
+            }, e -> operation.idempotent && isLostConnection(e), () -> { });
+        } catch (SQLException impossible) {
+            // Every SQLException was translated inside runOn.
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private Handle open() {
+        try {
+            return jdbi.open();
+        } catch (JdbiException e) {
+            throw Failures.noConnection(table, e);
+        }
+    }
+
+    private static boolean isLostConnection(Exception e) {
+        if (e instanceof Failures.NoConnection noConnection) {
+            return noConnection.retryable();
+        }
+        return !(e instanceof UserCode.Failure) && SqlErrors.isConnectionLoss(e);
+    }
+
+    private <R> R runOn(Handle h, boolean own, Operation operation, Work<R> work) {
+        Connection connection = h.getConnection();
+        Mode mode = Mode.AUTOCOMMIT;
+        Dialect dialect = null;
+        try {
+            if (!connection.getAutoCommit()) {
+                mode = own ? Mode.OWN_TRANSACTION : Mode.CALLER_TRANSACTION;
+            }
+            VerifiedSchema verified = operation.verifies ? schema.verified(connection, table) : null;
+            dialect = verified != null ? verified.dialect() : Dialect.detect(connection.getMetaData());
+            Call call = new Call(connection, mode, dialect, verified);
+            if (mode == Mode.CALLER_TRANSACTION) {
+                return work.run(call);
+            }
+            Dialect d = dialect;
+            return Retry.TRANSIENT.run(table.name(), () -> {
+                R result = work.run(call);
+                if (call.mode() == Mode.OWN_TRANSACTION) {
+                    connection.commit();
+                }
+                return result;
+            }, e -> e instanceof SQLException sql && SqlErrors.isTransient(d, sql), () -> rollbackOwn(connection, call.mode()));
+        } catch (SQLException e) {
+            rollbackOwn(connection, mode);
+            throw Failures.translate(table, dialect, mode, schema.passed(), e);
+        } catch (RuntimeException | Error e) {
+            rollbackOwn(connection, mode);
+            throw e;
+        }
+    }
+
+    private static void rollbackOwn(Connection connection, Mode mode) {
+        if (mode != Mode.OWN_TRANSACTION) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException suppressed) {
+            // Reported through the original failure.
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.getorcreate.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a passed schema check learned about one database, kept for the DAO's later calls.
+ *
+ * @param dialect the database's dialect
+ * @param keyConstraints per key, the lower-case names of the unique indexes and constraints that back
+ *     it, so that a unique violation on the key can be told apart from one on another constraint
+ * @param columns per column of the table, in the table's order, what its catalog says (promise 9's
+ *     exactness check reads them)
+ * @param constraintsByIndex lower-case index name to the constraint it enforces, where the database
+ *     names the index rather than the constraint in its errors (H2)
+ * @param statementInsertTriggers whether a zero-row INSERT would fire a trigger, so that a hit must not
+ *     run one
+ */
+record VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<ColumnFacts> columns,
+        Map<String, String> constraintsByIndex, boolean statementInsertTriggers) {
+    VerifiedSchema {
+        keyConstraints = List.copyOf(keyConstraints);
+        columns = List.copyOf(columns);
+        constraintsByIndex = Map.copyOf(constraintsByIndex);
+    }
+
+    /** Whether a unique violation named {@code constraint} is on the key's own constraint. */
+    boolean backsKey(int key, String constraint) {
+        return constraint != null && keyConstraints.get(key).contains(constraint.toLowerCase(Locale.ROOT));
+    }
+
+    /** The constraint's name as the user declared it, for a name the driver reported (an index's, on H2). */
+    String constraintName(String reported) {
+        return reported == null ? null : constraintsByIndex.getOrDefault(reported.toLowerCase(Locale.ROOT), reported);
+    }
+}
