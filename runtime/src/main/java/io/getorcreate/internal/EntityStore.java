@@ -103,6 +103,11 @@ public final class EntityStore<T> {
 
     // The boundary: the user's own exceptions pass unchanged, nothing of a driver's or JDBI's escapes unwrapped.
     private <R> R call(CallRunner.Operation operation, CallRunner.Work<R> work) {
+        if (Thread.currentThread().isInterrupted()) {
+            // As a blocking call should: refuse at once, keep the flag, take no connection.
+            throw new GetOrCreateException("The thread is interrupted, so the call on table " + table.name()
+                    + " was not made (its interrupt flag is still set)");
+        }
         try {
             return runner.run(operation, work);
         } catch (UserCode.Failure e) {
