@@ -40,7 +40,7 @@ abstract class ConnectionLossTest {
         db = TestDatabase.open(kind(), 2);
         db.drop("tag");
         new Entities_TagDao(db.jdbi).createTable();
-        source = new OneConnection(TestDatabase.url(kind()));
+        source = new OneConnection(db.url()); // the run's schema, like the pool
         tags = new Entities_TagDao(Jdbi.create(source));
     }
 

@@ -21,9 +21,14 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Runs every configuration (database x isolation x calling mode): three worker processes at once,
- * connection kills during the run and one PostgreSQL restart, then the checker over their histories
- * and the table. Prints a table and writes {@code target/stress-report.md}; exits 1 if any
- * configuration broke a promise.
+ * connection kills during the run and (with {@code --full} only) one PostgreSQL restart, then the
+ * checker over their histories and the table. Prints a table and writes {@code target/stress-report.md};
+ * exits 1 if any configuration broke a promise.
+ *
+ * <p>A run works in a schema (PostgreSQL) or database (MariaDB) of its own, named after a random run id
+ * and dropped at exit, and kills only its own connections (see {@link RunSchema}), so runs at the same
+ * time on a shared server leave each other alone. The PostgreSQL restart of the full run is the
+ * exception: it restarts the whole server, and every other client's connections with it.
  *
  * <p>Usage: {@code StressMain [--short | --full] [--db h2,postgres,mariadb] [--no-faults] [--no-restart]}
  */
@@ -47,6 +52,10 @@ public final class StressMain {
             }
         }
         Path work = Files.createTempDirectory("getorcreate-stress");
+        // This run's own schema per server, dropped at exit (System.exit, an exception or Ctrl-C alike).
+        String runId = RunSchema.newRunId();
+        Map<Config.Db, RunSchema> runs = new java.util.concurrent.ConcurrentHashMap<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> runs.values().forEach(RunSchema::close), "stress-schema-drop"));
         String classpath = System.getProperty("java.class.path");
 
         List<String> rows = new ArrayList<>();
@@ -61,7 +70,13 @@ public final class StressMain {
             for (Config.Isolation isolation : Config.Isolation.values()) {
                 for (Config.Mode mode : Config.Mode.values()) {
                     Config config = new Config(db, isolation, mode);
-                    String url = url(db, work, config);
+                    RunSchema run = db == Config.Db.H2 ? null : runs.get(db);
+                    if (run == null && db != Config.Db.H2) {
+                        run = RunSchema.create(db, baseUrl(db), runId);
+                        runs.put(db, run);
+                        System.out.println(db + ": this run works in " + run.name);
+                    }
+                    String url = db == Config.Db.H2 ? h2Url(work, config) : run.url;
                     boolean faultsHere = faults && db != Config.Db.H2;
                     long restartAfter = restartPending && db == Config.Db.POSTGRES ? 500 : -1;
                     restartPending &= restartAfter < 0;
@@ -73,7 +88,7 @@ public final class StressMain {
                         List<Path> histories = new ArrayList<>();
                         List<Process> processes = new ArrayList<>();
                         try (FaultInjector injector = faultsHere
-                                ? new FaultInjector(db, url, 300, restartAfter) : null) {
+                                ? new FaultInjector(db, url, run.marker, 300, restartAfter).start() : null) {
                             for (int p = 0; p < PROCESSES; p++) {
                                 Path history = work.resolve(config.name() + "-" + p + ".tsv");
                                 histories.add(history);
@@ -158,17 +173,17 @@ public final class StressMain {
         return s.toString();
     }
 
-    static String url(Config.Db db, Path work, Config config) {
-        return switch (db) {
-            case H2 -> "jdbc:h2:file:" + work.resolve("h2-" + config.name()).toAbsolutePath() + ";AUTO_SERVER=TRUE";
-            case POSTGRES -> withParam(env("GETORCREATE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"),
-                    "ApplicationName=" + FaultInjector.APPLICATION);
-            case MARIADB -> env("GETORCREATE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
-        };
+    static String h2Url(Path work, Config config) {
+        return "jdbc:h2:file:" + work.resolve("h2-" + config.name()).toAbsolutePath() + ";AUTO_SERVER=TRUE";
     }
 
-    private static String withParam(String url, String param) {
-        return url + (url.contains("?") ? "&" : "?") + param;
+    /** The server's URL from the environment, outside any run; {@link RunSchema} makes the run's own. */
+    static String baseUrl(Config.Db db) {
+        return switch (db) {
+            case H2 -> throw new IllegalArgumentException("H2 runs use a database file of their own");
+            case POSTGRES -> env("GETORCREATE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+            case MARIADB -> env("GETORCREATE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+        };
     }
 
     private static String env(String name, String fallback) {
@@ -176,6 +191,7 @@ public final class StressMain {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    /** A fresh stress_key in the run's own schema (the same table's previous configuration is dropped). */
     private static void prepare(String url) {
         Jdbi jdbi = Jdbi.create(url);
         jdbi.useHandle(h -> h.execute("DROP TABLE IF EXISTS stress_key"));
