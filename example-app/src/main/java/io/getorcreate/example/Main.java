@@ -5,13 +5,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.getorcreate.GetOrCreateException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +46,8 @@ public final class Main implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "CSV",
-            description = "The orders CSV to import (default: the bundled sample), or to write with --generate.")
+            description = "The orders CSV to import (default: the bundled sample), or to write with --generate. "
+                    + "One order per line: a quoted value cannot span lines.")
     Path csv;
 
     @Option(names = "--db", paramLabel = "JDBC-URL", defaultValue = "jdbc:h2:file:./data/orders",
@@ -69,11 +73,14 @@ public final class Main implements Callable<Integer> {
             description = "Instead of importing, write N random orders to CSV.")
     Integer generate;
 
+    @Option(names = "--force", description = "With --generate: replace the CSV file if it exists.")
+    boolean force;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed for --generate (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--progress", negatable = true,
-            description = "Show a progress bar (default: when stderr is a terminal).")
+            description = "Show a progress bar with the rate and the time remaining (default: on a terminal).")
     Boolean progress;
 
     public static void main(String[] args) {
@@ -81,11 +88,40 @@ public final class Main implements Callable<Integer> {
     }
 
     static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
     }
 
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new Main()).setOut(out).setErr(err).execute(args);
+        return commandLine().setOut(out).setErr(err).execute(args);
+    }
+
+    /**
+     * The app's command line: what it prints of a bad command line or of an unexpected failure is one
+     * message with every password hidden, never a stack trace.
+     */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine cl = e.getCommandLine();
+            PrintWriter err = cl.getErr();
+            err.println(Redaction.ofArgs(args).apply(e.getMessage()));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+                cl.usage(err);
+            }
+            return cl.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            Main main = cl.getCommand();
+            String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+            cl.getErr().println("Failed: " + main.redact(message));
+            return cl.getCommandSpec().exitCodeOnExecutionException();
+        });
+        return commandLine;
+    }
+
+    /** {@code text} with the passwords of --db, --password and the CSV argument hidden. */
+    String redact(String text) {
+        return new Redaction(password, url, csv == null ? null : csv.toString()).apply(text);
     }
 
     @Override
@@ -102,20 +138,28 @@ public final class Main implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--on-error takes skip or stop, not " + onError);
         }
         if (generate != null) {
-            return generate(out);
+            return generate(out, err);
         }
 
         List<OrderRow> rows = new ArrayList<>();
         List<OrdersCsv.BadLine> bad = new ArrayList<>();
-        String source = csv == null ? "the bundled sample" : csv.toString();
+        String source = redact(csv == null ? "the bundled sample" : csv.toString());
+        String cannotRead = csv == null ? null : Problems.beforeReading(csv);
+        if (cannotRead != null) {
+            err.println("Cannot read " + source + ": " + cannotRead);
+            return 1;
+        }
         try (Reader in = open()) {
             OrdersCsv.read(in, rows::add, bad::add);
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("Cannot read " + source + ": " + e.getMessage());
+        } catch (IOException e) {
+            err.println("Cannot read " + source + ": " + redact(Problems.reading(e)));
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("Cannot read " + source + ": " + redact(e.getMessage()));
             return 1;
         }
         for (OrdersCsv.BadLine line : bad) {
-            err.println("Malformed " + line + (mode == OnError.SKIP ? " (skipped)" : ""));
+            err.println("Malformed " + redact(line.toString()) + (mode == OnError.SKIP ? " (skipped)" : ""));
         }
         if (!bad.isEmpty() && mode == OnError.STOP) {
             err.println("Stopped: " + bad.size() + " malformed line(s); nothing was imported. "
@@ -129,22 +173,22 @@ public final class Main implements Callable<Integer> {
         try (HikariDataSource dataSource = dataSource()) {
             Importer importer = new Importer(Jdbi.create(dataSource));
             importer.createTables();
-            boolean showProgress = progress != null ? progress : System.console() != null;
+            boolean showProgress = progress != null ? progress : Progress.onATerminal();
             failures = importer.importAll(rows, threads, mode == OnError.STOP, tally,
-                    new Progress(System.err, rows.size(), showProgress));
+                    new Progress(err, rows.size(), showProgress));
         } catch (GetOrCreateException e) {
-            err.println("Import failed: " + e.getMessage());
+            err.println("Import failed: " + redact(e.getMessage()));
             return 1;
         } catch (RuntimeException e) {
-            err.println("Cannot use the database " + url + ": " + rootMessage(e));
+            err.println("Cannot use the database " + redact(url) + ": " + redact(rootMessage(e)));
             return 1;
         }
         for (Importer.Failure failure : failures) {
-            err.println("Refused " + failure);
+            err.println("Refused " + redact(failure.toString()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("Imported %,d orders from %s into %s on %d thread(s) in %.2f s%s%n%n",
-                rows.size() - failures.size(), source, url, threads, seconds,
+                rows.size() - failures.size(), source, redact(url), threads, seconds,
                 bad.isEmpty() ? "" : " (" + bad.size() + " malformed line(s) skipped)");
         tally.print(new java.io.PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8));
         out.printf("%nCreated %d rows, found %d.%n", tally.created(), tally.found());
@@ -152,29 +196,68 @@ public final class Main implements Callable<Integer> {
         return failures.isEmpty() ? 0 : 1;
     }
 
-    private int generate(PrintWriter out) throws IOException {
+    /**
+     * Writes the generated orders to a temporary file beside the CSV, then moves it into place: a failure
+     * leaves no half-written file, and an existing file is replaced only with --force.
+     */
+    private int generate(PrintWriter out, PrintWriter err) {
         if (csv == null) {
             throw new ParameterException(spec.commandLine(), "--generate needs the CSV path to write");
         }
         if (generate < 1) {
             throw new ParameterException(spec.commandLine(), "--generate must be at least 1, was " + generate);
         }
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            OrdersCsv.generate(w, generate, seed);
+        String shown = redact(csv.toString());
+        String cannotWrite = Problems.beforeWriting(csv);
+        if (cannotWrite != null) {
+            err.println("Cannot write " + shown + ": " + cannotWrite);
+            return 1;
         }
-        out.printf("Wrote %,d orders to %s%n", generate, csv);
+        String exists = "Not writing " + shown + ": the file already exists (use --force to replace it)";
+        if (Files.exists(csv, LinkOption.NOFOLLOW_LINKS) && !force) {
+            err.println(exists);
+            return 1;
+        }
+        Path target = csv.toAbsolutePath();
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                OrdersCsv.generate(w, generate, seed);
+            }
+            if (force) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(temporary, target);
+            }
+        } catch (FileAlreadyExistsException e) {
+            err.println(exists); // it appeared while the orders were being written
+            return 1;
+        } catch (IOException e) {
+            err.println("Cannot write " + shown + ": " + redact(Problems.writing(e)));
+            return 1;
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                err.println("Could not remove the temporary file " + redact(temporary.toString()) + ": "
+                        + redact(Problems.writing(e)));
+            }
+        }
+        out.printf("Wrote %,d orders to %s%n", generate, shown);
         return 0;
     }
 
     private Reader open() throws IOException {
         if (csv != null) {
-            return Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+            return OrdersCsv.open(Files.newInputStream(csv));
         }
         InputStream sample = Main.class.getResourceAsStream("/" + SAMPLE);
         if (sample == null) {
             throw new IOException("the bundled sample " + SAMPLE + " is missing from the jar");
         }
-        return new InputStreamReader(sample, StandardCharsets.UTF_8);
+        return OrdersCsv.open(sample);
     }
 
     private HikariDataSource dataSource() {

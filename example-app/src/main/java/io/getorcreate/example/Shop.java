@@ -23,7 +23,10 @@ public final class Shop {
     @Entity(table = "orders")
     public record Order(@Id Long id, @Lookup String orderNumber, Long customerId, Long productId, int quantity) {}
 
-    /** Which tags an order carries: a composite key, so each pair is stored once. */
+    /**
+     * Which tags an order carries: one composite key of both components (they share the key's name), so
+     * each pair is stored once.
+     */
     @Entity
-    public record OrderTag(@Id Long id, @Lookup long orderId, @Lookup long tagId) {}
+    public record OrderTag(@Id Long id, @Lookup("order_tag") long orderId, @Lookup("order_tag") long tagId) {}
 }

@@ -89,4 +89,151 @@ class MainTest {
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("Cannot read").contains("missing.csv");
     }
+
+    // a. A password in --db is never printed, on success or on error.
+
+    @Test
+    void aPasswordInTheH2UrlIsRedactedOnSuccessAndOnAWrongPassword() {
+        String url = db() + ";PASSWORD=Right-Pw-1";
+        Run ok = run("--db", url);
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("Created 51 rows").contains(";PASSWORD=***").doesNotContain("Right-Pw-1");
+        assertThat(ok.err()).doesNotContain("Right-Pw-1");
+
+        Run wrong = run("--db", db() + ";PASSWORD=Wrong-Pw-2");
+        assertThat(wrong.exit()).isEqualTo(1);
+        assertThat(wrong.err()).contains("Cannot use the database").contains(";PASSWORD=***");
+        assertThat(wrong.out() + wrong.err()).doesNotContain("Wrong-Pw-2");
+    }
+
+    @Test
+    void aPasswordInAUrlThatCannotBeUsedIsRedacted() {
+        Run run = run("--db", "jdbc:nosuchdb://alice:Secret-In-Userinfo@db.example.com:5432/shop"
+                + "?user=alice&password=Secret-In-Query&ssl=true");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("Cannot use the database jdbc:nosuchdb://alice:***@db.example.com:5432/shop"
+                + "?user=alice&password=***&ssl=true");
+        assertThat(run.out() + run.err()).doesNotContain("Secret-In");
+    }
+
+    @Test
+    void aUrlGivenAsTheCsvOrAsAStrayArgumentIsRedactedToo() {
+        Run asCsv = run("--db", db(), "jdbc:postgresql://db/shop?password=Stray-Secret-1");
+        assertThat(asCsv.exit()).isEqualTo(1);
+        assertThat(asCsv.err()).startsWith("Cannot read jdbc:postgresql:").contains("/shop?password=***");
+        Run userInfo = run("--db", db(), "jdbc:mariadb://alice:Stray-Secret-2@db/shop");
+        assertThat(userInfo.exit()).isEqualTo(1);
+        assertThat(userInfo.err()).startsWith("Cannot read jdbc:mariadb:").contains("alice:***@db/shop");
+        Run stray = run("--db", db(), "a.csv", "jdbc:postgresql://db/shop?password=Stray-Secret-3");
+        assertThat(stray.exit()).isEqualTo(2);
+        assertThat(stray.err()).contains("Unmatched argument").contains("password=***");
+        assertThat(asCsv.err() + userInfo.err() + stray.err()).doesNotContain("Stray-Secret");
+    }
+
+    // b. --generate says in one line why it cannot write, and never overwrites without --force.
+
+    @Test
+    void generateToAnUnwritablePathPrintsOneLineAndFails() throws IOException {
+        Run noFolder = run("--generate", "5", dir.resolve("no-such-folder").resolve("out.csv").toString());
+        assertThat(noFolder.exit()).isEqualTo(1);
+        assertThat(noFolder.err().lines()).singleElement().asString()
+                .contains("Cannot write").contains("no-such-folder").contains("does not exist");
+
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Run underAFile = run("--generate", "5", file.resolve("out.csv").toString());
+        assertThat(underAFile.exit()).isEqualTo(1);
+        assertThat(underAFile.err().lines()).singleElement().asString()
+                .contains("Cannot write").contains("plain.txt is not a directory");
+
+        Run aFolder = run("--generate", "5", "--force", dir.toString());
+        assertThat(aFolder.exit()).isEqualTo(1);
+        assertThat(aFolder.err().lines()).singleElement().asString().contains("is a directory");
+        assertThat(dir).isDirectory();
+        assertThat(noFolder.err() + underAFile.err() + aFolder.err())
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void generateRefusesToOverwriteAFileWithoutForce() throws IOException {
+        Path csv = Files.writeString(dir.resolve("precious.csv"), "keep me\n");
+        Run refused = run("--generate", "5", csv.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("already exists").contains("--force");
+        assertThat(refused.out()).doesNotContain("Wrote");
+        assertThat(Files.readString(csv)).isEqualTo("keep me\n");
+
+        Run forced = run("--generate", "5", "--force", csv.toString());
+        assertThat(forced.exit()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains("Wrote 5 orders");
+        assertThat(Files.readAllLines(csv)).hasSize(6).first().isEqualTo(String.join(",", OrdersCsv.HEADER));
+        try (var leftovers = Files.list(dir)) {
+            assertThat(leftovers).as("no temporary file left behind").containsExactly(csv);
+        }
+    }
+
+    // c. A file that cannot be read is explained in plain words.
+
+    @Test
+    void aMissingFileOrADirectoryIsSaidSo() {
+        Run missing = run("--db", db(), dir.resolve("nope.csv").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err().lines()).singleElement().asString()
+                .isEqualTo("Cannot read " + dir.resolve("nope.csv") + ": the file does not exist");
+        Run folder = run("--db", db(), dir.toString());
+        assertThat(folder.exit()).isEqualTo(1);
+        assertThat(folder.err().lines()).singleElement().asString()
+                .isEqualTo("Cannot read " + dir + ": it is a directory, not a file");
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsSaidSoAndTheRestImported() throws IOException {
+        Path csv = dir.resolve("latin1.csv");
+        Files.write(csv, (String.join(",", OrdersCsv.HEADER) + "\nL-1,a@example.com,Ann,S-1,P,Books,,1"
+                + "\nL-2,j@example.com,Jos\u00e9,S-2,P,Books,,1\nL-3,c@example.com,Cy,S-3,P,Books,,1\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Run run = run("--db", db(), csv.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("line 3: not UTF-8 text").contains("(skipped)");
+        assertThat(run.out()).contains("Imported 2 orders");
+    }
+
+    // d. An unterminated quote costs its own line only.
+
+    private Path csvWithAnUnterminatedQuote() throws IOException {
+        return Files.writeString(dir.resolve("quote.csv"), String.join("\n",
+                String.join(",", OrdersCsv.HEADER),
+                "Q-1,a@example.com,\"Doe, Ann\",SKU-1,Thing,Books,,1",
+                "Q-2,b@example.com,\"Bob,SKU-2,Thing,Books,,1",
+                "Q-3,c@example.com,Cy,SKU-3,\"A \"\"quoted\"\" thing\",Books,,1",
+                "Q-4,d@example.com,Di,SKU-4,Thing,Books,x;y,2") + "\n");
+    }
+
+    @Test
+    void anUnterminatedQuoteIsReportedAndTheRestImported() throws IOException {
+        Run skip = run("--db", db(), csvWithAnUnterminatedQuote().toString());
+        assertThat(skip.exit()).as(skip.err()).isZero();
+        assertThat(skip.err()).contains("line 3: a quoted value is not closed").contains("(skipped)");
+        assertThat(skip.out()).contains("Imported 3 orders").contains("1 malformed line(s) skipped");
+    }
+
+    @Test
+    void anUnterminatedQuoteStopsCleanlyUnderStop() throws IOException {
+        Run stop = run("--db", db(), "--on-error=stop", csvWithAnUnterminatedQuote().toString());
+        assertThat(stop.exit()).isEqualTo(1);
+        assertThat(stop.err()).contains("line 3: a quoted value is not closed").contains("nothing was imported")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(stop.out()).doesNotContain("Imported");
+    }
+
+    // e. The progress bar shows a rate and the time remaining; it is quiet unless asked for or on a terminal.
+
+    @Test
+    void theProgressBarShowsARateAndTheTimeRemaining() {
+        Run shown = run("--db", db(), "--progress");
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.err()).contains("\r[").contains("12/12 orders").contains(" orders/s")
+                .contains("ETA ");
+        Run quiet = run("--db", db());
+        assertThat(quiet.err()).as("not a terminal, so no progress bar").isEmpty();
+    }
 }
