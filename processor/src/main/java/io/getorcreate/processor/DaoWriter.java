@@ -228,7 +228,7 @@ final class DaoWriter {
             case FLOAT -> primitive ? CodeBlock.of("rs.getFloat($L)", index) : CodeBlock.of("$T.getFloat(rs, $L)", COLUMNS, index);
             case BIG_DECIMAL -> CodeBlock.of("rs.getBigDecimal($L)", index);
             case LOCAL_DATE -> CodeBlock.of("$T.getLocalDate(rs, $L)", COLUMNS, index);
-            case LOCAL_DATE_TIME -> CodeBlock.of("$T.getLocalDateTime(rs, $L)", COLUMNS, index);
+            case LOCAL_DATE_TIME -> CodeBlock.of("$T.getLocalDateTime(rs, $L, dialect)", COLUMNS, index);
             case LOCAL_TIME -> CodeBlock.of("$T.getLocalTime(rs, $L)", COLUMNS, index);
             case INSTANT -> CodeBlock.of("$T.getInstant(rs, $L, dialect)", COLUMNS, index);
             case OFFSET_DATE_TIME -> CodeBlock.of("$T.getOffsetDateTime(rs, $L, dialect)", COLUMNS, index);

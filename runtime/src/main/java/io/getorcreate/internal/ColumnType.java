@@ -87,7 +87,7 @@ public enum ColumnType {
 
     private static void bindOffsetDateTime(PreparedStatement ps, int index, OffsetDateTime value, Dialect dialect)
             throws SQLException {
-        if (dialect == Dialect.MARIADB || dialect == Dialect.MYSQL) {
+        if (dialect.storesInstantsAsUtcDateTimes()) {
             // DATETIME(6) holds no zone: store the instant in UTC.
             ps.setObject(index, value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
         } else {

@@ -3,16 +3,22 @@ package io.getorcreate.internal;
 import io.getorcreate.GetOrCreateException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.GregorianCalendar;
+import java.util.TimeZone;
 import java.util.UUID;
 
 /** Column readers that generated row mappers call, one per supported type that is not a plain JDBC getter. */
 public final class Columns {
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
     private Columns() {}
 
     public static Boolean getBoolean(ResultSet rs, int i) throws SQLException {
@@ -54,13 +60,29 @@ public final class Columns {
         return rs.getObject(i, LocalDateTime.class);
     }
 
+    /**
+     * A DATETIME or TIMESTAMP as stored, whatever the JVM's time zone. MariaDB's driver converts through the
+     * JVM's zone, which moves a value that falls in a daylight-saving gap there by an hour; read through a
+     * proleptic Gregorian calendar in UTC, which has no gaps and no calendar switch, it comes back exact.
+     */
+    public static LocalDateTime getLocalDateTime(ResultSet rs, int i, Dialect dialect) throws SQLException {
+        if (!dialect.convertsDateTimesThroughDefaultZone()) {
+            return rs.getObject(i, LocalDateTime.class);
+        }
+        GregorianCalendar utc = new GregorianCalendar(UTC);
+        utc.setGregorianChange(new Date(Long.MIN_VALUE));
+        Timestamp t = rs.getTimestamp(i, utc);
+        return t == null ? null
+                : LocalDateTime.ofEpochSecond(Math.floorDiv(t.getTime(), 1000L), t.getNanos(), ZoneOffset.UTC);
+    }
+
     public static LocalTime getLocalTime(ResultSet rs, int i) throws SQLException {
         return rs.getObject(i, LocalTime.class);
     }
 
     public static OffsetDateTime getOffsetDateTime(ResultSet rs, int i, Dialect dialect) throws SQLException {
-        if (dialect == Dialect.MARIADB || dialect == Dialect.MYSQL) {
-            LocalDateTime utc = rs.getObject(i, LocalDateTime.class);
+        if (dialect.storesInstantsAsUtcDateTimes()) {
+            LocalDateTime utc = getLocalDateTime(rs, i, dialect);
             return utc == null ? null : utc.atOffset(ZoneOffset.UTC);
         }
         return rs.getObject(i, OffsetDateTime.class);

@@ -101,6 +101,16 @@ public enum Dialect {
         return this == H2 ? text.length() : text.codePointCount(0, text.length());
     }
 
+    /** Whether the driver reads DATETIME values through the JVM's time zone (MariaDB Connector/J does). */
+    boolean convertsDateTimesThroughDefaultZone() {
+        return this == MARIADB || this == MYSQL;
+    }
+
+    /** Whether {@code Instant} and {@code OffsetDateTime} are stored as the UTC local time in a zoneless DATETIME. */
+    boolean storesInstantsAsUtcDateTimes() {
+        return this == MARIADB || this == MYSQL;
+    }
+
     /** Whether DOUBLE and FLOAT columns hold no NaN or infinities. */
     boolean lacksNonFiniteFloats() {
         return this == MARIADB || this == MYSQL;
