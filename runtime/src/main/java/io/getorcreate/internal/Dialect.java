@@ -116,6 +116,14 @@ public enum Dialect {
         return this == MARIADB || this == MYSQL;
     }
 
+    /** Quotes a name exactly as the catalog reported it. */
+    String quoteAsIs(String name) {
+        return switch (this) {
+            case H2, POSTGRES -> '"' + name.replace("\"", "\"\"") + '"';
+            case MARIADB, MYSQL -> '`' + name.replace("`", "``") + '`';
+        };
+    }
+
     /** Whether a failed statement aborts the whole transaction (so a caller's needs a savepoint). */
     boolean failedStatementAbortsTransaction() {
         return this == POSTGRES;

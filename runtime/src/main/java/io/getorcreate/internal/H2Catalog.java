@@ -64,7 +64,7 @@ final class H2Catalog implements Catalog {
             }
         }
         List<UniqueIndex> indexes = new ArrayList<>();
-        byIndex.forEach((index, cols) -> indexes.add(new UniqueIndex(index, constraints.get(index), cols, null)));
+        byIndex.forEach((index, cols) -> indexes.add(new UniqueIndex(index, constraints.get(index), cols, null, false)));
         return new TableFacts(columns, indexes, false);
     }
 

@@ -68,7 +68,7 @@ final class MariaDbCatalog implements Catalog {
                             + "their first " + part[1] + " characters collide";
                 }
             }
-            indexes.add(new UniqueIndex(index, index, Set.copyOf(cols), refusal));
+            indexes.add(new UniqueIndex(index, index, Set.copyOf(cols), refusal, false));
         });
         // Triggers on MariaDB and MySQL are row-level only: a statement that inserts no row fires none.
         return new TableFacts(columns, indexes, false);

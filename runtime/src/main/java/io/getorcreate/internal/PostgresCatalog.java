@@ -95,7 +95,7 @@ final class PostgresCatalog implements Catalog {
                                     + "so the index's equality is not the lookup's";
                         }
                     }
-                    indexes.add(new UniqueIndex(index, constraint, cols, refusal));
+                    indexes.add(new UniqueIndex(index, constraint, cols, refusal, !rs.getBoolean(3)));
                 }
             }
         }

@@ -80,11 +80,18 @@ final class SchemaVerifier {
         }
         Set<String> names = new LinkedHashSet<>();
         List<String> refused = new ArrayList<>();
+        StringJoiner drops = new StringJoiner("; ", "", "; ").setEmptyValue("");
+        Set<String> taken = taken(facts);
         for (UniqueIndex index : facts.uniqueIndexes()) {
             if (!index.columns().equals(keyColumns)) {
                 continue;
             }
             if (index.refusal() != null) {
+                if (index.inTheWay()) {
+                    drops.add(writer.dropConstraint(index.constraint() != null ? index.constraint() : index.name()));
+                    taken.remove(lower(index.name()));
+                    taken.remove(lower(index.constraint() != null ? index.constraint() : index.name()));
+                }
                 refused.add((index.constraint() != null ? "constraint " + index.constraint() : "index " + index.name())
                         + " does not back it: " + index.refusal());
                 continue;
@@ -104,7 +111,7 @@ final class SchemaVerifier {
                         + String.join("; ", refused) + ")";
         throw new SchemaException("The lookup key " + keyText + " of table " + spec.name() + why
                 + ", so concurrent callers could create duplicate rows.", spec.name(), keyNames,
-                writer.addUniqueConstraint(key, taken(facts)));
+                drops + writer.addUniqueConstraint(key, taken));
     }
 
     private static Set<String> taken(TableFacts facts) {

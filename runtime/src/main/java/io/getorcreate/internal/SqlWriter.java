@@ -169,6 +169,14 @@ public final class SqlWriter {
         return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(name) + " UNIQUE (" + names(key.mask()) + ")";
     }
 
+    /** The DDL that drops a unique constraint (an index, on MariaDB/MySQL). */
+    String dropConstraint(String name) {
+        return "ALTER TABLE " + q(table) + switch (dialect) {
+            case H2, POSTGRES -> " DROP CONSTRAINT ";
+            case MARIADB, MYSQL -> " DROP INDEX ";
+        } + dialect.quoteAsIs(name);
+    }
+
     /** The DDL that adds a missing column. */
     public String addColumn(int column) {
         return "ALTER TABLE " + q(table) + " ADD COLUMN " + columnDefinition(column);

@@ -10,8 +10,10 @@ import java.util.Set;
  * @param columns its key columns, lower case (INCLUDE columns left out)
  * @param refusal null where it enforces uniqueness with the lookup's own equality, immediately;
  *     otherwise why it does not (partial, on an expression, a prefix, another collation, deferrable...)
+ * @param inTheWay whether it must be dropped before a backing constraint can serve (PostgreSQL's
+ *     {@code ON CONFLICT} refuses a column list that a DEFERRABLE constraint also covers)
  */
-record UniqueIndex(String name, String constraint, Set<String> columns, String refusal) {
+record UniqueIndex(String name, String constraint, Set<String> columns, String refusal, boolean inTheWay) {
     UniqueIndex {
         columns = Set.copyOf(columns);
     }
