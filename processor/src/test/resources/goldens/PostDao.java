@@ -33,7 +33,7 @@ public final class PostDao {
                 new ColumnSpec("title", "title", ColumnType.STRING, true, false),
                 new ColumnSpec("body", "body", ColumnType.STRING, true, false)},
             0,
-            new KeySpec[] {KeySpec.of("", 1, 2)},
+            new KeySpec[] {KeySpec.of("post", 1, 2)},
             PostDao::read,
             new TableSql[] {
                 // h2

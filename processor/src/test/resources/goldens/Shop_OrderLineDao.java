@@ -35,7 +35,7 @@ public final class Shop_OrderLineDao {
                 new ColumnSpec("values", "values", ColumnType.INT, true, true),
                 new ColumnSpec("store", "store", ColumnType.BIG_DECIMAL, false, false)},
             -1,
-            new KeySpec[] {KeySpec.of("", 0, 1)},
+            new KeySpec[] {KeySpec.of("line", 0, 1)},
             Shop_OrderLineDao::read,
             new TableSql[] {
                 // h2
@@ -43,7 +43,7 @@ public final class Shop_OrderLineDao {
                     null,
                     "INSERT INTO \"ORDER_LINE\" (\"DEFAULTS\", \"VALUES\", \"STORE\") VALUES (?, ?, ?)",
                     null,
-                    "CREATE TABLE IF NOT EXISTS \"ORDER_LINE\" (\"DEFAULTS\" UUID NOT NULL, \"VALUES\" INTEGER NOT NULL, \"STORE\" DECIMAL(38, 10), CONSTRAINT \"ORDER_LINE_DEFAULTS_VALUES_KEY\" UNIQUE (\"DEFAULTS\", \"VALUES\"))",
+                    "CREATE TABLE IF NOT EXISTS \"ORDER_LINE\" (\"DEFAULTS\" UUID NOT NULL, \"VALUES\" INTEGER NOT NULL, \"STORE\" DECFLOAT, CONSTRAINT \"ORDER_LINE_DEFAULTS_VALUES_KEY\" UNIQUE (\"DEFAULTS\", \"VALUES\"))",
                     new KeySql(
                         "SELECT \"DEFAULTS\", \"VALUES\", \"STORE\" FROM \"ORDER_LINE\" WHERE \"DEFAULTS\" = ? AND \"VALUES\" = ?",
                         "SELECT \"DEFAULTS\", \"VALUES\", \"STORE\" FROM \"ORDER_LINE\" WHERE \"DEFAULTS\" = ? AND \"VALUES\" = ?",
@@ -63,7 +63,7 @@ public final class Shop_OrderLineDao {
                     null,
                     "INSERT INTO `order_line` (`defaults`, `values`, `store`) VALUES (?, ?, ?) RETURNING `defaults`, `values`, `store`",
                     null,
-                    "CREATE TABLE IF NOT EXISTS `order_line` (`defaults` CHAR(36) NOT NULL, `values` INTEGER NOT NULL, `store` DECIMAL(38, 10), CONSTRAINT `order_line_defaults_values_key` UNIQUE (`defaults`, `values`)) DEFAULT CHARSET=utf8mb4",
+                    "CREATE TABLE IF NOT EXISTS `order_line` (`defaults` CHAR(36) NOT NULL, `values` INTEGER NOT NULL, `store` DECIMAL(65, 30), CONSTRAINT `order_line_defaults_values_key` UNIQUE (`defaults`, `values`)) DEFAULT CHARSET=utf8mb4",
                     new KeySql(
                         "SELECT `defaults`, `values`, `store` FROM `order_line` WHERE `defaults` = ? AND `values` = ?",
                         "SELECT `defaults`, `values`, `store` FROM `order_line` WHERE `defaults` = ? AND `values` = ? LOCK IN SHARE MODE",
@@ -73,7 +73,7 @@ public final class Shop_OrderLineDao {
                     null,
                     "INSERT INTO `order_line` (`defaults`, `values`, `store`) VALUES (?, ?, ?)",
                     null,
-                    "CREATE TABLE IF NOT EXISTS `order_line` (`defaults` CHAR(36) NOT NULL, `values` INTEGER NOT NULL, `store` DECIMAL(38, 10), CONSTRAINT `order_line_defaults_values_key` UNIQUE (`defaults`, `values`)) DEFAULT CHARSET=utf8mb4",
+                    "CREATE TABLE IF NOT EXISTS `order_line` (`defaults` CHAR(36) NOT NULL, `values` INTEGER NOT NULL, `store` DECIMAL(65, 30), CONSTRAINT `order_line_defaults_values_key` UNIQUE (`defaults`, `values`)) DEFAULT CHARSET=utf8mb4",
                     new KeySql(
                         "SELECT `defaults`, `values`, `store` FROM `order_line` WHERE `defaults` = ? AND `values` = ?",
                         "SELECT `defaults`, `values`, `store` FROM `order_line` WHERE `defaults` = ? AND `values` = ? LOCK IN SHARE MODE",

@@ -11,8 +11,12 @@ import io.getorcreate.internal.ColumnType;
  * @param javaType the component's declared type
  * @param type the column type
  * @param notNull whether the column is NOT NULL
+ * @param length {@code @Column(length)}, or {@code ColumnSpec.UNSET}
+ * @param precision {@code @Column(precision)}, or {@code ColumnSpec.UNSET}
+ * @param scale {@code @Column(scale)}, or {@code ColumnSpec.UNSET}
  */
-record ColumnModel(String component, String column, TypeName javaType, ColumnType type, boolean notNull) {
+record ColumnModel(String component, String column, TypeName javaType, ColumnType type, boolean notNull,
+        int length, int precision, int scale) {
     boolean primitive() {
         return javaType.isPrimitive();
     }

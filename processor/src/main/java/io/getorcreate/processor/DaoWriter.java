@@ -277,7 +277,8 @@ final class DaoWriter {
     private static CodeBlock tableSpec(EntityModel model) {
         List<ColumnSpec> columns = new ArrayList<>();
         for (ColumnModel c : model.columns()) {
-            columns.add(new ColumnSpec(c.component(), c.column(), c.type(), c.notNull(), c.primitive()));
+            columns.add(new ColumnSpec(c.component(), c.column(), c.type(), c.notNull(), c.primitive(), c.length(),
+                    c.precision(), c.scale()));
         }
         List<KeySpec> keys = new ArrayList<>();
         for (KeyModel k : model.keys()) {
@@ -287,8 +288,12 @@ final class DaoWriter {
                 model.table(), COLUMN_SPEC);
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec c = columns.get(i);
-            b.add(i == 0 ? "\n$>" : ",\n").add("new $T($S, $S, $T.$L, $L, $L)", COLUMN_SPEC, c.component(), c.name(),
+            b.add(i == 0 ? "\n$>" : ",\n").add("new $T($S, $S, $T.$L, $L, $L", COLUMN_SPEC, c.component(), c.name(),
                     COLUMN_TYPE, c.type().name(), c.notNull(), c.primitive());
+            if (c.sized()) {
+                b.add(", $L, $L, $L", c.length(), c.precision(), c.scale());
+            }
+            b.add(")");
         }
         b.add("$<},\n$L,\nnew $T[] {", model.idIndex(), KEY_SPEC);
         for (int i = 0; i < keys.size(); i++) {

@@ -6,6 +6,7 @@ import io.getorcreate.Column;
 import io.getorcreate.Entity;
 import io.getorcreate.Id;
 import io.getorcreate.Lookup;
+import io.getorcreate.internal.ColumnSpec;
 import io.getorcreate.internal.ColumnType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,54 +91,73 @@ final class EntityParser {
         }
         List<ColumnModel> columns = new ArrayList<>();
         Map<String, String> columnOwners = new LinkedHashMap<>();
-        Map<String, List<Integer>> keyColumns = new LinkedHashMap<>();
+        // A bare @Lookup is a key of its own; named ones gather by name. Keyed by name or by component.
+        Map<String, KeyModel.Builder> keyColumns = new LinkedHashMap<>();
         int idIndex = -1;
         for (int i = 0; i < components.size(); i++) {
             RecordComponentElement component = components.get(i);
             Element at = fieldOf(record, component);
             String name = component.getSimpleName().toString();
+            TypeMirror javaType = component.asType();
 
-            ColumnType type = columnType(component.asType());
+            ColumnType type = columnType(javaType);
             if (type == null) {
-                error(at, null, null, Messages.unsupportedType(component.asType().toString()));
+                error(at, null, null, Messages.unsupportedType(name, javaType.toString()));
             }
 
             String column = Names.snakeCase(name);
             Column columnAnnotation = component.getAnnotation(Column.class);
+            int length = ColumnSpec.UNSET;
+            int precision = ColumnSpec.UNSET;
+            int scale = ColumnSpec.UNSET;
             if (columnAnnotation != null) {
-                column = columnAnnotation.name();
-                if (!Names.isIdentifier(column)) {
-                    AnnotationMirror mirror = annotation(at, Column.class);
-                    error(at, mirror, value(mirror, "name"), Messages.invalidColumnName(column));
+                AnnotationMirror mirror = annotation(at, Column.class);
+                if (!columnAnnotation.name().isEmpty()) {
+                    column = columnAnnotation.name();
+                    if (!Names.isIdentifier(column)) {
+                        error(at, mirror, value(mirror, "name"), Messages.invalidColumnName(name, column));
+                    }
+                }
+                length = columnAnnotation.length();
+                precision = columnAnnotation.precision();
+                scale = columnAnnotation.scale();
+                if (type != null) {
+                    checkSizes(at, mirror, name, javaType, type, length, precision, scale);
                 }
             }
             String other = columnOwners.putIfAbsent(column.toLowerCase(Locale.ROOT), name);
             if (other != null) {
-                error(at, null, null, Messages.duplicateColumn(column, other));
+                error(at, null, null, Messages.duplicateColumn(name, column, other));
             }
 
             boolean isId = component.getAnnotation(Id.class) != null;
             if (isId) {
                 if (idIndex >= 0) {
-                    error(at, annotation(at, Id.class), null, Messages.MORE_THAN_ONE_ID);
+                    error(at, annotation(at, Id.class), null,
+                            Messages.moreThanOneId(name, components.get(idIndex).getSimpleName().toString()));
                 } else {
                     idIndex = i;
                 }
-                if (!isIdType(component.asType())) {
-                    error(at, annotation(at, Id.class), null, Messages.ID_TYPE);
+                if (!isIdType(javaType)) {
+                    error(at, annotation(at, Id.class), null, Messages.idType(name, javaType.toString()));
                 }
             }
             Lookup lookup = component.getAnnotation(Lookup.class);
             if (lookup != null) {
                 if (isId) {
-                    error(at, annotation(at, Lookup.class), null, Messages.ID_IS_LOOKUP);
+                    error(at, annotation(at, Lookup.class), null, Messages.idIsLookup(name));
                 }
-                keyColumns.computeIfAbsent(lookup.value(), k -> new ArrayList<>()).add(i);
+                if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
+                    error(at, annotation(at, Lookup.class), null, Messages.inexactLookup(name, javaType.toString()));
+                }
+                String keyName = lookup.value();
+                keyColumns.computeIfAbsent(keyName.isEmpty() ? "component " + name : "name " + keyName,
+                        k -> new KeyModel.Builder(keyName)).add(i);
             }
-            boolean notNull = lookup != null || isId || component.asType().getKind().isPrimitive()
+            boolean notNull = lookup != null || isId || javaType.getKind().isPrimitive()
                     || hasNotNull(component) || hasNotNull(at);
-            columns.add(new ColumnModel(name, column, TypeName.get(component.asType()),
-                    type == null ? ColumnType.STRING : type, notNull));
+            columns.add(new ColumnModel(name, column, TypeName.get(javaType),
+                    type == null ? ColumnType.STRING : type, notNull, length, precision, scale));
         }
         if (keyColumns.isEmpty()) {
             error(record, null, null, Messages.NO_LOOKUP);
@@ -146,10 +166,44 @@ final class EntityParser {
             return Optional.empty();
         }
         List<KeyModel> keys = new ArrayList<>();
-        keyColumns.forEach((name, cols) -> keys.add(new KeyModel(name, cols)));
+        keyColumns.values().forEach(key -> keys.add(key.build()));
         ClassName recordName = ClassName.get(record);
         ClassName dao = ClassName.get(recordName.packageName(), String.join("_", recordName.simpleNames()) + "Dao");
         return Optional.of(new EntityModel(recordName, dao, table, columns, idIndex, keys));
+    }
+
+    /** {@code @Column(length)} fits strings and byte arrays, precision and scale fit BigDecimal, each with sane values. */
+    private void checkSizes(Element at, AnnotationMirror mirror, String name, TypeMirror javaType, ColumnType type,
+            int length, int precision, int scale) {
+        if (length != ColumnSpec.UNSET) {
+            if (type != ColumnType.STRING && type != ColumnType.BYTES) {
+                error(at, mirror, value(mirror, "length"),
+                        Messages.attributeDoesNotFit(name, "length", javaType.toString(), "String and byte[]"));
+            } else if (length < 1) {
+                error(at, mirror, value(mirror, "length"), Messages.invalidLength(name, length));
+            }
+        }
+        boolean decimal = type == ColumnType.BIG_DECIMAL;
+        if (precision != ColumnSpec.UNSET && !decimal) {
+            error(at, mirror, value(mirror, "precision"),
+                    Messages.attributeDoesNotFit(name, "precision", javaType.toString(), "BigDecimal"));
+        }
+        if (scale != ColumnSpec.UNSET && !decimal) {
+            error(at, mirror, value(mirror, "scale"),
+                    Messages.attributeDoesNotFit(name, "scale", javaType.toString(), "BigDecimal"));
+        }
+        if (!decimal) {
+            return;
+        }
+        if (precision != ColumnSpec.UNSET && precision < 1) {
+            error(at, mirror, value(mirror, "precision"), Messages.invalidPrecision(name, precision));
+        } else if (scale != ColumnSpec.UNSET && scale < 0) {
+            error(at, mirror, value(mirror, "scale"), Messages.invalidScale(name, scale));
+        } else if (scale != ColumnSpec.UNSET && precision == ColumnSpec.UNSET) {
+            error(at, mirror, value(mirror, "scale"), Messages.scaleWithoutPrecision(name));
+        } else if (scale > precision) {
+            error(at, mirror, value(mirror, "scale"), Messages.scaleAbovePrecision(name, scale, precision));
+        }
     }
 
     private void checkVisibility(TypeElement record) {

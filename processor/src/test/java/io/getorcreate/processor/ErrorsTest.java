@@ -55,7 +55,7 @@ class ErrorsTest {
                 "    @Id Long id,",
                 "    @Id Long other,",
                 "    @Lookup String email) {}");
-        assertOneError(src, Messages.MORE_THAN_ONE_ID, "@Id Long other");
+        assertOneError(src, Messages.moreThanOneId("other", "id"), "@Id Long other");
     }
 
     @Test
@@ -65,7 +65,7 @@ class ErrorsTest {
                 "public record Customer(",
                 "    @Id String id,",
                 "    @Lookup String email) {}");
-        assertOneError(src, Messages.ID_TYPE, "@Id String id");
+        assertOneError(src, Messages.idType("id", "java.lang.String"), "@Id String id");
     }
 
     @Test
@@ -75,7 +75,7 @@ class ErrorsTest {
                 "public record Customer(",
                 "    @Id @Lookup Long id,",
                 "    String email) {}");
-        assertOneError(src, Messages.ID_IS_LOOKUP, "@Id @Lookup Long id");
+        assertOneError(src, Messages.idIsLookup("id"), "@Id @Lookup Long id");
     }
 
     @Test
@@ -85,7 +85,7 @@ class ErrorsTest {
                 "public record Customer(",
                 "    @Lookup String email,",
                 "    java.util.Date created) {}");
-        assertOneError(src, "Unsupported component type java.util.Date", "java.util.Date created");
+        assertOneError(src, Messages.unsupportedType("created", "java.util.Date"), "java.util.Date created");
     }
 
     @Test
@@ -125,7 +125,7 @@ class ErrorsTest {
                 "public record Customer(",
                 "    @Lookup String email,",
                 "    @Column(name = \"EMAIL\") String other) {}");
-        assertOneError(src, "Column name \"EMAIL\" is already used by component email", "String other");
+        assertOneError(src, Messages.duplicateColumn("other", "EMAIL", "email"), "String other");
     }
 
     @Test
@@ -135,7 +135,7 @@ class ErrorsTest {
                 "public record Customer(",
                 "    @Lookup String fooBar,",
                 "    String foo_bar) {}");
-        assertOneError(src, "Column name \"foo_bar\" is already used by component fooBar", "String foo_bar");
+        assertOneError(src, Messages.duplicateColumn("foo_bar", "foo_bar", "fooBar"), "String foo_bar");
     }
 
     @Test
@@ -152,7 +152,132 @@ class ErrorsTest {
                 "@Entity",
                 "public record Customer(",
                 "    @Lookup @Column(name = \"1st-email\") String email) {}");
-        assertOneError(src, Messages.invalidColumnName("1st-email"), "1st-email");
+        assertOneError(src, Messages.invalidColumnName("email", "1st-email"), "1st-email");
+    }
+
+    @Test
+    void unsupportedTypeNamesTheComponentEvenOnOneLine() {
+        JavaFileObject src = source("Post", "@Entity public record Post(@Lookup String title, java.util.List<String> tags) {}");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("Component `tags` has unsupported type java.util.List<java.lang.String>: ")
+                .inFile(src).onLineContaining("record Post");
+    }
+
+    @Test
+    void doubleLookup() {
+        JavaFileObject src = source("Reading",
+                "@Entity",
+                "public record Reading(",
+                "    @Lookup double celsius,",
+                "    String place) {}");
+        assertOneError(src, Messages.inexactLookup("celsius", "double"), "@Lookup double celsius");
+    }
+
+    @Test
+    void boxedFloatInANamedLookup() {
+        JavaFileObject src = source("Reading",
+                "@Entity",
+                "public record Reading(",
+                "    @Lookup(\"at\") String place,",
+                "    @Lookup(\"at\") Float height) {}");
+        assertOneError(src, Messages.inexactLookup("height", "java.lang.Float"), "Float height");
+    }
+
+    @Test
+    void lengthOnANumber() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(",
+                "        length = 10)",
+                "    int count) {}");
+        assertOneError(src, Messages.attributeDoesNotFit("count", "length", "int", "String and byte[]"), "length = 10");
+    }
+
+    @Test
+    void precisionOnAString() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(",
+                "        precision = 10)",
+                "    String name) {}");
+        assertOneError(src, Messages.attributeDoesNotFit("name", "precision", "java.lang.String", "BigDecimal"),
+                "precision = 10");
+    }
+
+    @Test
+    void scaleOnALong() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(",
+                "        scale = 2)",
+                "    Long cents) {}");
+        assertOneError(src, Messages.attributeDoesNotFit("cents", "scale", "java.lang.Long", "BigDecimal"), "scale = 2");
+    }
+
+    @Test
+    void zeroLength() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup @Column(",
+                "        length = 0)",
+                "    String sku) {}");
+        assertOneError(src, Messages.invalidLength("sku", 0), "length = 0");
+    }
+
+    @Test
+    void zeroPrecision() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(",
+                "        precision = 0)",
+                "    java.math.BigDecimal price) {}");
+        assertOneError(src, Messages.invalidPrecision("price", 0), "precision = 0");
+    }
+
+    @Test
+    void negativeScale() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(precision = 10,",
+                "        scale = -2)",
+                "    java.math.BigDecimal price) {}");
+        assertOneError(src, Messages.invalidScale("price", -2), "scale = -2");
+    }
+
+    @Test
+    void scaleAbovePrecision() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(precision = 4,",
+                "        scale = 6)",
+                "    java.math.BigDecimal price) {}");
+        assertOneError(src, Messages.scaleAbovePrecision("price", 6, 4), "scale = 6");
+    }
+
+    @Test
+    void scaleWithoutPrecision() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(",
+                "        scale = 2)",
+                "    java.math.BigDecimal price) {}");
+        assertOneError(src, Messages.scaleWithoutPrecision("price"), "scale = 2");
     }
 
     @Test
@@ -168,9 +293,9 @@ class ErrorsTest {
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining(Messages.invalidTableName("bad name")).inFile(bad)
                 .onLineContaining("bad name");
-        assertThat(compilation).hadErrorContaining(Messages.MORE_THAN_ONE_ID).inFile(bad)
+        assertThat(compilation).hadErrorContaining(Messages.moreThanOneId("second", "id")).inFile(bad)
                 .onLineContaining("@Id Long second");
-        assertThat(compilation).hadErrorContaining("Unsupported component type java.lang.Object").inFile(bad)
+        assertThat(compilation).hadErrorContaining(Messages.unsupportedType("anything", "java.lang.Object")).inFile(bad)
                 .onLineContaining("Object anything");
         assertThat(compilation).hadErrorContaining(Messages.NO_LOOKUP).inFile(bad).onLineContaining("record Bad");
         assertThat(compilation).hadErrorCount(4);

@@ -25,15 +25,16 @@ class GoldenTest {
         "shop.Customer, shop.CustomerDao, "
                 + "'@Entity public record Customer(@Id Long id, @Lookup String email, String name, String phone) {}'",
         "shop.Post, shop.PostDao, "
-                + "'@Entity public record Post(@Id long id, @Lookup long categoryId, @Lookup String title, "
+                + "'@Entity public record Post(@Id long id, @Lookup(\"post\") long categoryId, @Lookup(\"post\") String title, "
                 + "@NonNull String body) {} "
                 + "@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE) @interface NonNull {}'",
         "shop.Account, shop.AccountDao, "
-                + "'@Entity(table = \"accounts\") public record Account(@Id Integer id, @Lookup(\"email\") String email, "
+                + "'@Entity(table = \"accounts\") public record Account(@Id Integer id, @Lookup @Column(length = 320) String email, "
                 + "@Lookup(\"handle\") @Column(name = \"nick\") String handle, java.time.Instant since, "
-                + "Status status, byte[] avatar) { public enum Status { NEW, OLD } }'",
+                + "Status status, @Column(length = 4096) byte[] avatar, @Column(precision = 12, scale = 2) "
+                + "java.math.BigDecimal balance, java.time.LocalTime opens) { public enum Status { NEW, OLD } }'",
         "shop.Shop, shop.Shop_OrderLineDao, "
-                + "'public class Shop { @Entity record OrderLine(@Lookup java.util.UUID defaults, @Lookup int values, "
+                + "'public class Shop { @Entity record OrderLine(@Lookup(\"line\") java.util.UUID defaults, @Lookup(\"line\") int values, "
                 + "java.math.BigDecimal store) {} }'",
     })
     void generatesTheGoldenDao(String recordName, String daoName, String body) throws IOException {
