@@ -27,8 +27,9 @@ final class Entities {
     @Entity
     record Category(@Id Long id, @Lookup String name) {}
 
+    /** One composite key: the same name on both components. */
     @Entity
-    record Post(@Id Long id, @Lookup long categoryId, @Lookup String title, String body) {}
+    record Post(@Id Long id, @Lookup("post") long categoryId, @Lookup("post") String title, String body) {}
 
     /** Two keys, and columns whose defaults, NOT NULL and CHECK live in a hand-written schema. */
     @Entity
@@ -53,4 +54,13 @@ final class Entities {
             Integer numberBox, long big, Long bigBox, double real, Double realBox, float single, Float singleBox,
             BigDecimal amount, LocalDate day, LocalDateTime at, LocalTime time, Instant instant, OffsetDateTime offset,
             UUID uuid, byte[] bytes, Color color) {}
+
+    /**
+     * A key of each type whose exactness depends on createTable()'s column types (a bare @Lookup each,
+     * so five keys), and the sizes @Column can set.
+     */
+    @Entity
+    record Exact(@Id Long id, @Lookup Instant instant, @Lookup LocalDateTime at, @Lookup LocalTime time,
+            @Lookup OffsetDateTime offset, @Lookup BigDecimal amount, @Column(precision = 12, scale = 2) BigDecimal price,
+            @Column(length = 20) String code, @Column(length = 8) byte[] tag) {}
 }

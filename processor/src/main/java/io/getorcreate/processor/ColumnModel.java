@@ -1,18 +1,20 @@
 package io.getorcreate.processor;
 
 import com.palantir.javapoet.TypeName;
-import io.getorcreate.internal.ColumnType;
+import io.getorcreate.internal.ColumnSpec;
 
 /**
- * One record component as the writer needs it.
+ * One record component: the column as the runtime describes it, and the Java type the writer
+ * declares parameters and setters with.
  *
- * @param component the component's name
- * @param column the column name as written (the dialect folds its case)
+ * @param spec the column, exactly as the generated DAO hands it to the runtime
  * @param javaType the component's declared type
- * @param type the column type
- * @param notNull whether the column is NOT NULL
  */
-record ColumnModel(String component, String column, TypeName javaType, ColumnType type, boolean notNull) {
+record ColumnModel(ColumnSpec spec, TypeName javaType) {
+    String component() {
+        return spec.component();
+    }
+
     boolean primitive() {
         return javaType.isPrimitive();
     }

@@ -6,7 +6,9 @@ import io.getorcreate.Column;
 import io.getorcreate.Entity;
 import io.getorcreate.Id;
 import io.getorcreate.Lookup;
+import io.getorcreate.internal.ColumnSpec;
 import io.getorcreate.internal.ColumnType;
+import io.getorcreate.internal.KeySpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -30,7 +31,6 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
-import javax.tools.Diagnostic;
 
 /**
  * Turns an {@code @Entity} element into an {@link EntityModel}, reporting every problem it finds on
@@ -54,102 +54,197 @@ final class EntityParser {
             Map.entry("java.time.Instant", ColumnType.INSTANT),
             Map.entry("java.time.OffsetDateTime", ColumnType.OFFSET_DATE_TIME),
             Map.entry("java.util.UUID", ColumnType.UUID));
+    /** The runtime keeps column sets as 64-bit masks. */
+    private static final int MAX_COMPONENTS = 64;
 
-    private final Messager messager;
-    private boolean failed;
+    private final Reporter reporter;
 
-    EntityParser(Messager messager) {
-        this.messager = messager;
+    EntityParser(Reporter reporter) {
+        this.reporter = reporter;
     }
 
     /** The model, or empty after reporting every error found. */
     Optional<EntityModel> parse(Element element) {
-        failed = false;
+        reporter.failedAndReset();
         if (element.getKind() != ElementKind.RECORD) {
-            error(element, annotation(element, Entity.class), null, Messages.NOT_A_RECORD);
+            reporter.report(element, annotation(element, Entity.class), Message.NOT_A_RECORD);
             return Optional.empty();
         }
         TypeElement record = (TypeElement) element;
         checkVisibility(record);
         if (!record.getTypeParameters().isEmpty()) {
-            error(record, null, null, Messages.GENERIC_RECORD);
+            reporter.report(record, Message.GENERIC_RECORD);
         }
+        String table = tableName(record);
 
-        AnnotationMirror entity = annotation(record, Entity.class);
+        List<? extends RecordComponentElement> components = record.getRecordComponents();
+        if (components.size() > MAX_COMPONENTS) {
+            reporter.report(record, Message.TOO_MANY_COMPONENTS);
+        }
+        Components parsed = new Components();
+        for (RecordComponentElement component : components) {
+            parsed.add(component, fieldOf(record, component));
+        }
+        if (parsed.keys.isEmpty()) {
+            reporter.report(record, Message.NO_LOOKUP);
+        }
+        if (reporter.failedAndReset()) {
+            return Optional.empty();
+        }
+        List<KeySpec> keys = new ArrayList<>();
+        parsed.keys.values().forEach(key -> keys.add(new KeySpec(key.name, key.columns)));
+        ClassName recordName = ClassName.get(record);
+        ClassName dao = ClassName.get(recordName.packageName(), String.join("_", recordName.simpleNames()) + "Dao");
+        return Optional.of(new EntityModel(recordName, dao, table, parsed.columns, parsed.idIndex, keys));
+    }
+
+    private String tableName(TypeElement record) {
         String table = record.getAnnotation(Entity.class).table();
         if (table.isEmpty()) {
             table = Names.snakeCase(record.getSimpleName().toString());
         }
         if (!Names.isIdentifier(table)) {
-            error(record, entity, value(entity, "table"), Messages.invalidTableName(table));
+            AnnotationMirror entity = annotation(record, Entity.class);
+            AnnotationValue value = value(entity, "table");
+            if (value == null) {
+                reporter.report(record, entity, Message.INVALID_TABLE_NAME, table);
+            } else {
+                reporter.report(record, entity, value, Message.INVALID_TABLE_NAME, table);
+            }
         }
+        return table;
+    }
 
-        List<? extends RecordComponentElement> components = record.getRecordComponents();
-        if (components.size() > 64) {
-            error(record, null, null, Messages.TOO_MANY_COMPONENTS);
-        }
-        List<ColumnModel> columns = new ArrayList<>();
-        Map<String, String> columnOwners = new LinkedHashMap<>();
-        Map<String, List<Integer>> keyColumns = new LinkedHashMap<>();
-        int idIndex = -1;
-        for (int i = 0; i < components.size(); i++) {
-            RecordComponentElement component = components.get(i);
-            Element at = fieldOf(record, component);
+    /** The components met so far: their columns, the id, the keys. */
+    private final class Components {
+        final List<ColumnModel> columns = new ArrayList<>();
+        final Map<String, String> columnOwners = new LinkedHashMap<>();
+        // A bare @Lookup is a key of its own; named ones gather by name.
+        final Map<String, Key> keys = new LinkedHashMap<>();
+        int idIndex = EntityModel.NO_ID;
+        String idName;
+
+        void add(RecordComponentElement component, Element at) {
+            int index = columns.size();
             String name = component.getSimpleName().toString();
-
-            ColumnType type = columnType(component.asType());
+            TypeMirror javaType = component.asType();
+            ColumnType type = columnType(javaType);
             if (type == null) {
-                error(at, null, null, Messages.unsupportedType(component.asType().toString()));
+                reporter.report(at, Message.UNSUPPORTED_TYPE, name, javaType);
             }
 
             String column = Names.snakeCase(name);
-            Column columnAnnotation = component.getAnnotation(Column.class);
-            if (columnAnnotation != null) {
-                column = columnAnnotation.name();
-                if (!Names.isIdentifier(column)) {
-                    AnnotationMirror mirror = annotation(at, Column.class);
-                    error(at, mirror, value(mirror, "name"), Messages.invalidColumnName(column));
+            Column sizes = component.getAnnotation(Column.class);
+            if (sizes != null) {
+                column = columnName(at, name, sizes, column);
+                if (type != null) {
+                    checkSizes(at, name, javaType, type, sizes);
                 }
             }
             String other = columnOwners.putIfAbsent(column.toLowerCase(Locale.ROOT), name);
             if (other != null) {
-                error(at, null, null, Messages.duplicateColumn(column, other));
+                reporter.report(at, Message.DUPLICATE_COLUMN, name, column, other);
             }
 
             boolean isId = component.getAnnotation(Id.class) != null;
             if (isId) {
-                if (idIndex >= 0) {
-                    error(at, annotation(at, Id.class), null, Messages.MORE_THAN_ONE_ID);
-                } else {
-                    idIndex = i;
-                }
-                if (!isIdType(component.asType())) {
-                    error(at, annotation(at, Id.class), null, Messages.ID_TYPE);
-                }
+                addId(at, name, javaType, index);
             }
             Lookup lookup = component.getAnnotation(Lookup.class);
             if (lookup != null) {
-                if (isId) {
-                    error(at, annotation(at, Lookup.class), null, Messages.ID_IS_LOOKUP);
-                }
-                keyColumns.computeIfAbsent(lookup.value(), k -> new ArrayList<>()).add(i);
+                addToKey(at, name, javaType, type, isId, lookup.value(), index);
             }
-            boolean notNull = lookup != null || isId || component.asType().getKind().isPrimitive()
+            boolean notNull = lookup != null || isId || javaType.getKind().isPrimitive()
                     || hasNotNull(component) || hasNotNull(at);
-            columns.add(new ColumnModel(name, column, TypeName.get(component.asType()),
-                    type == null ? ColumnType.STRING : type, notNull));
+            ColumnSpec spec = new ColumnSpec(name, column, type == null ? ColumnType.STRING : type, notNull,
+                    javaType.getKind().isPrimitive(), sizes == null ? ColumnSpec.UNSET : sizes.length(),
+                    sizes == null ? ColumnSpec.UNSET : sizes.precision(), sizes == null ? ColumnSpec.UNSET : sizes.scale());
+            columns.add(new ColumnModel(spec, TypeName.get(javaType)));
         }
-        if (keyColumns.isEmpty()) {
-            error(record, null, null, Messages.NO_LOOKUP);
+
+        private void addId(Element at, String name, TypeMirror javaType, int index) {
+            AnnotationMirror id = annotation(at, Id.class);
+            if (idIndex != EntityModel.NO_ID) {
+                reporter.report(at, id, Message.MORE_THAN_ONE_ID, name, idName);
+            } else {
+                idIndex = index;
+                idName = name;
+            }
+            if (!isIdType(javaType)) {
+                reporter.report(at, id, Message.ID_TYPE, name, javaType);
+            }
         }
-        if (failed) {
-            return Optional.empty();
+
+        private void addToKey(Element at, String name, TypeMirror javaType, ColumnType type, boolean isId,
+                String keyName, int index) {
+            AnnotationMirror lookup = annotation(at, Lookup.class);
+            if (isId) {
+                reporter.report(at, lookup, Message.ID_IS_LOOKUP, name);
+            }
+            if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
+                reporter.report(at, lookup, Message.INEXACT_LOOKUP, name, javaType);
+            }
+            keys.computeIfAbsent(keyName.isEmpty() ? "component " + name : "name " + keyName, k -> new Key(keyName))
+                    .columns.add(index);
         }
-        List<KeyModel> keys = new ArrayList<>();
-        keyColumns.forEach((name, cols) -> keys.add(new KeyModel(name, cols)));
-        ClassName recordName = ClassName.get(record);
-        ClassName dao = ClassName.get(recordName.packageName(), String.join("_", recordName.simpleNames()) + "Dao");
-        return Optional.of(new EntityModel(recordName, dao, table, columns, idIndex, keys));
+    }
+
+    /** One key as its components are met. */
+    private static final class Key {
+        final String name;
+        final List<Integer> columns = new ArrayList<>();
+
+        Key(String name) {
+            this.name = name;
+        }
+    }
+
+    private String columnName(Element at, String component, Column column, String snakeCase) {
+        if (column.name().isEmpty()) {
+            return snakeCase;
+        }
+        if (!Names.isIdentifier(column.name())) {
+            AnnotationMirror mirror = annotation(at, Column.class);
+            reporter.report(at, mirror, value(mirror, "name"), Message.INVALID_COLUMN_NAME, component, column.name());
+        }
+        return column.name();
+    }
+
+    /** {@code @Column(length)} fits strings and byte arrays, precision and scale fit BigDecimal, each with sane values. */
+    private void checkSizes(Element at, String name, TypeMirror javaType, ColumnType type, Column column) {
+        AnnotationMirror mirror = annotation(at, Column.class);
+        int length = column.length();
+        int precision = column.precision();
+        int scale = column.scale();
+        if (length != ColumnSpec.UNSET) {
+            if (type != ColumnType.STRING && type != ColumnType.BYTES) {
+                reporter.report(at, mirror, value(mirror, "length"), Message.ATTRIBUTE_DOES_NOT_FIT, name, javaType,
+                        "length", "String and byte[]");
+            } else if (length < 1) {
+                reporter.report(at, mirror, value(mirror, "length"), Message.INVALID_LENGTH, name, length);
+            }
+        }
+        boolean decimal = type == ColumnType.BIG_DECIMAL;
+        if (precision != ColumnSpec.UNSET && !decimal) {
+            reporter.report(at, mirror, value(mirror, "precision"), Message.ATTRIBUTE_DOES_NOT_FIT, name, javaType,
+                    "precision", "BigDecimal");
+        }
+        if (scale != ColumnSpec.UNSET && !decimal) {
+            reporter.report(at, mirror, value(mirror, "scale"), Message.ATTRIBUTE_DOES_NOT_FIT, name, javaType,
+                    "scale", "BigDecimal");
+        }
+        if (!decimal) {
+            return;
+        }
+        if (precision != ColumnSpec.UNSET && precision < 1) {
+            reporter.report(at, mirror, value(mirror, "precision"), Message.INVALID_PRECISION, name, precision);
+        } else if (scale != ColumnSpec.UNSET && scale < 0) {
+            reporter.report(at, mirror, value(mirror, "scale"), Message.INVALID_SCALE, name, scale);
+        } else if (scale != ColumnSpec.UNSET && precision == ColumnSpec.UNSET) {
+            reporter.report(at, mirror, value(mirror, "scale"), Message.SCALE_WITHOUT_PRECISION, name);
+        } else if (scale > precision) {
+            reporter.report(at, mirror, value(mirror, "scale"), Message.SCALE_ABOVE_PRECISION, name, scale, precision);
+        }
     }
 
     private void checkVisibility(TypeElement record) {
@@ -157,11 +252,11 @@ final class EntityParser {
         for (Element e = record; e != null && e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
             if (e instanceof TypeElement type && (type.getNestingKind() == NestingKind.LOCAL
                     || type.getNestingKind() == NestingKind.ANONYMOUS)) {
-                error(record, null, null, Messages.LOCAL_RECORD);
+                reporter.report(record, Message.LOCAL_RECORD);
                 return;
             }
             if (e.getModifiers().contains(Modifier.PRIVATE)) {
-                error(record, null, null, Messages.PRIVATE_RECORD);
+                reporter.report(record, Message.PRIVATE_RECORD);
                 return;
             }
         }
@@ -249,16 +344,5 @@ final class EntityParser {
             }
         }
         return null;
-    }
-
-    private void error(Element element, AnnotationMirror mirror, AnnotationValue value, String message) {
-        failed = true;
-        if (mirror == null) {
-            messager.printMessage(Diagnostic.Kind.ERROR, message, element);
-        } else if (value == null) {
-            messager.printMessage(Diagnostic.Kind.ERROR, message, element, mirror);
-        } else {
-            messager.printMessage(Diagnostic.Kind.ERROR, message, element, mirror, value);
-        }
     }
 }

@@ -11,7 +11,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 
 /**
  * Writes a {@code <Record>Dao} for every {@code @Entity} record. Thin: the parser reports what is
@@ -32,7 +31,8 @@ public final class EntityProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        EntityParser parser = new EntityParser(processingEnv.getMessager());
+        Reporter reporter = new Reporter(processingEnv.getMessager());
+        EntityParser parser = new EntityParser(reporter);
         DaoWriter writer = new DaoWriter(
                 processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null);
         for (Element element : round.getElementsAnnotatedWith(Entity.class)) {
@@ -42,7 +42,7 @@ public final class EntityProcessor extends AbstractProcessor {
                     writer.write(model.get(), element).writeTo(processingEnv.getFiler());
                 }
             } catch (IOException | RuntimeException e) {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.unexpected(e), element);
+                reporter.report(element, Message.UNEXPECTED, e);
             }
         }
         return false;

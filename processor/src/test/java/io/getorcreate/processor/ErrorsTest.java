@@ -38,13 +38,13 @@ class ErrorsTest {
     @Test
     void entityOnAClass() {
         JavaFileObject src = source("Customer", "@Entity", "public class Customer {}");
-        assertOneError(src, Messages.NOT_A_RECORD, "@Entity");
+        assertOneError(src, Message.NOT_A_RECORD.format(), "@Entity");
     }
 
     @Test
     void noLookup() {
         JavaFileObject src = source("Customer", "@Entity", "public record Customer(@Id Long id, String email) {}");
-        assertOneError(src, Messages.NO_LOOKUP, "record Customer");
+        assertOneError(src, Message.NO_LOOKUP.format(), "record Customer");
     }
 
     @Test
@@ -55,7 +55,7 @@ class ErrorsTest {
                 "    @Id Long id,",
                 "    @Id Long other,",
                 "    @Lookup String email) {}");
-        assertOneError(src, Messages.MORE_THAN_ONE_ID, "@Id Long other");
+        assertOneError(src, Message.MORE_THAN_ONE_ID.format("other", "id"), "@Id Long other");
     }
 
     @Test
@@ -65,7 +65,7 @@ class ErrorsTest {
                 "public record Customer(",
                 "    @Id String id,",
                 "    @Lookup String email) {}");
-        assertOneError(src, Messages.ID_TYPE, "@Id String id");
+        assertOneError(src, Message.ID_TYPE.format("id", "java.lang.String"), "@Id String id");
     }
 
     @Test
@@ -75,7 +75,7 @@ class ErrorsTest {
                 "public record Customer(",
                 "    @Id @Lookup Long id,",
                 "    String email) {}");
-        assertOneError(src, Messages.ID_IS_LOOKUP, "@Id @Lookup Long id");
+        assertOneError(src, Message.ID_IS_LOOKUP.format("id"), "@Id @Lookup Long id");
     }
 
     @Test
@@ -85,7 +85,7 @@ class ErrorsTest {
                 "public record Customer(",
                 "    @Lookup String email,",
                 "    java.util.Date created) {}");
-        assertOneError(src, "Unsupported component type java.util.Date", "java.util.Date created");
+        assertOneError(src, Message.UNSUPPORTED_TYPE.format("created", "java.util.Date"), "java.util.Date created");
     }
 
     @Test
@@ -95,7 +95,7 @@ class ErrorsTest {
                 "    @Entity",
                 "    private record Customer(@Lookup String email) {}",
                 "}");
-        assertOneError(src, Messages.PRIVATE_RECORD, "private record Customer");
+        assertOneError(src, Message.PRIVATE_RECORD.format(), "private record Customer");
     }
 
     @Test
@@ -107,7 +107,7 @@ class ErrorsTest {
                 "        record Customer(@Lookup String email) {}",
                 "    }",
                 "}");
-        assertOneError(src, Messages.PRIVATE_RECORD, "record Customer");
+        assertOneError(src, Message.PRIVATE_RECORD.format(), "record Customer");
     }
 
     @Test
@@ -115,7 +115,7 @@ class ErrorsTest {
         JavaFileObject src = source("Box", "@Entity", "public record Box<T>(@Lookup String name, T value) {}");
         Compilation compilation = compile(src);
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining(Messages.GENERIC_RECORD).inFile(src).onLineContaining("record Box");
+        assertThat(compilation).hadErrorContaining(Message.GENERIC_RECORD.format()).inFile(src).onLineContaining("record Box");
     }
 
     @Test
@@ -125,7 +125,7 @@ class ErrorsTest {
                 "public record Customer(",
                 "    @Lookup String email,",
                 "    @Column(name = \"EMAIL\") String other) {}");
-        assertOneError(src, "Column name \"EMAIL\" is already used by component email", "String other");
+        assertOneError(src, Message.DUPLICATE_COLUMN.format("other", "EMAIL", "email"), "String other");
     }
 
     @Test
@@ -135,7 +135,7 @@ class ErrorsTest {
                 "public record Customer(",
                 "    @Lookup String fooBar,",
                 "    String foo_bar) {}");
-        assertOneError(src, "Column name \"foo_bar\" is already used by component fooBar", "String foo_bar");
+        assertOneError(src, Message.DUPLICATE_COLUMN.format("foo_bar", "foo_bar", "fooBar"), "String foo_bar");
     }
 
     @Test
@@ -143,7 +143,7 @@ class ErrorsTest {
         JavaFileObject src = source("Customer",
                 "@Entity(table = \"my table\")",
                 "public record Customer(@Lookup String email) {}");
-        assertOneError(src, Messages.invalidTableName("my table"), "my table");
+        assertOneError(src, Message.INVALID_TABLE_NAME.format("my table"), "my table");
     }
 
     @Test
@@ -152,7 +152,132 @@ class ErrorsTest {
                 "@Entity",
                 "public record Customer(",
                 "    @Lookup @Column(name = \"1st-email\") String email) {}");
-        assertOneError(src, Messages.invalidColumnName("1st-email"), "1st-email");
+        assertOneError(src, Message.INVALID_COLUMN_NAME.format("email", "1st-email"), "1st-email");
+    }
+
+    @Test
+    void unsupportedTypeNamesTheComponentEvenOnOneLine() {
+        JavaFileObject src = source("Post", "@Entity public record Post(@Lookup String title, java.util.List<String> tags) {}");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("Component `tags` has unsupported type java.util.List<java.lang.String>: ")
+                .inFile(src).onLineContaining("record Post");
+    }
+
+    @Test
+    void doubleLookup() {
+        JavaFileObject src = source("Reading",
+                "@Entity",
+                "public record Reading(",
+                "    @Lookup double celsius,",
+                "    String place) {}");
+        assertOneError(src, Message.INEXACT_LOOKUP.format("celsius", "double"), "@Lookup double celsius");
+    }
+
+    @Test
+    void boxedFloatInANamedLookup() {
+        JavaFileObject src = source("Reading",
+                "@Entity",
+                "public record Reading(",
+                "    @Lookup(\"at\") String place,",
+                "    @Lookup(\"at\") Float height) {}");
+        assertOneError(src, Message.INEXACT_LOOKUP.format("height", "java.lang.Float"), "Float height");
+    }
+
+    @Test
+    void lengthOnANumber() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(",
+                "        length = 10)",
+                "    int count) {}");
+        assertOneError(src, Message.ATTRIBUTE_DOES_NOT_FIT.format("count", "int", "length", "String and byte[]"), "length = 10");
+    }
+
+    @Test
+    void precisionOnAString() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(",
+                "        precision = 10)",
+                "    String name) {}");
+        assertOneError(src, Message.ATTRIBUTE_DOES_NOT_FIT.format("name", "java.lang.String", "precision", "BigDecimal"),
+                "precision = 10");
+    }
+
+    @Test
+    void scaleOnALong() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(",
+                "        scale = 2)",
+                "    Long cents) {}");
+        assertOneError(src, Message.ATTRIBUTE_DOES_NOT_FIT.format("cents", "java.lang.Long", "scale", "BigDecimal"), "scale = 2");
+    }
+
+    @Test
+    void zeroLength() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup @Column(",
+                "        length = 0)",
+                "    String sku) {}");
+        assertOneError(src, Message.INVALID_LENGTH.format("sku", 0), "length = 0");
+    }
+
+    @Test
+    void zeroPrecision() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(",
+                "        precision = 0)",
+                "    java.math.BigDecimal price) {}");
+        assertOneError(src, Message.INVALID_PRECISION.format("price", 0), "precision = 0");
+    }
+
+    @Test
+    void negativeScale() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(precision = 10,",
+                "        scale = -2)",
+                "    java.math.BigDecimal price) {}");
+        assertOneError(src, Message.INVALID_SCALE.format("price", -2), "scale = -2");
+    }
+
+    @Test
+    void scaleAbovePrecision() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(precision = 4,",
+                "        scale = 6)",
+                "    java.math.BigDecimal price) {}");
+        assertOneError(src, Message.SCALE_ABOVE_PRECISION.format("price", 6, 4), "scale = 6");
+    }
+
+    @Test
+    void scaleWithoutPrecision() {
+        JavaFileObject src = source("Item",
+                "@Entity",
+                "public record Item(",
+                "    @Lookup String sku,",
+                "    @Column(",
+                "        scale = 2)",
+                "    java.math.BigDecimal price) {}");
+        assertOneError(src, Message.SCALE_WITHOUT_PRECISION.format("price"), "scale = 2");
     }
 
     @Test
@@ -166,13 +291,13 @@ class ErrorsTest {
         JavaFileObject good = source("Good", "@Entity", "public record Good(@Lookup String name) {}");
         Compilation compilation = compile(bad, good);
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining(Messages.invalidTableName("bad name")).inFile(bad)
+        assertThat(compilation).hadErrorContaining(Message.INVALID_TABLE_NAME.format("bad name")).inFile(bad)
                 .onLineContaining("bad name");
-        assertThat(compilation).hadErrorContaining(Messages.MORE_THAN_ONE_ID).inFile(bad)
+        assertThat(compilation).hadErrorContaining(Message.MORE_THAN_ONE_ID.format("second", "id")).inFile(bad)
                 .onLineContaining("@Id Long second");
-        assertThat(compilation).hadErrorContaining("Unsupported component type java.lang.Object").inFile(bad)
+        assertThat(compilation).hadErrorContaining(Message.UNSUPPORTED_TYPE.format("anything", "java.lang.Object")).inFile(bad)
                 .onLineContaining("Object anything");
-        assertThat(compilation).hadErrorContaining(Messages.NO_LOOKUP).inFile(bad).onLineContaining("record Bad");
+        assertThat(compilation).hadErrorContaining(Message.NO_LOOKUP.format()).inFile(bad).onLineContaining("record Bad");
         assertThat(compilation).hadErrorCount(4);
         org.assertj.core.api.Assertions.assertThat(compilation.diagnostics())
                 .noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR && d.getMessage(null).contains("Exception"));

@@ -39,8 +39,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Random records: valid ones (any supported types, names that are SQL reserved words, one to three
- * keys of one to four components) compile and round-trip on H2; invalid ones fail with a compile
- * error, never with an exception from the processor.
+ * keys of one to four components, bare or named) compile and round-trip exactly on H2 (nanoseconds,
+ * any BigDecimal); invalid ones fail with a compile error, never with an exception from the processor.
  */
 class GeneratedRecordsTest {
     /** SQL reserved words that are legal Java identifiers. */
@@ -54,6 +54,9 @@ class GeneratedRecordsTest {
             "long", "Long", "double", "Double", "float", "Float", "java.math.BigDecimal", "java.time.LocalDate",
             "java.time.LocalDateTime", "java.time.LocalTime", "java.time.Instant", "java.time.OffsetDateTime",
             "java.util.UUID", "byte[]", "Color");
+    /** Floating-point lookup components are a compile error. */
+    static final List<String> KEY_TYPES = TYPES.stream()
+            .filter(t -> !List.of("double", "Double", "float", "Float").contains(t)).toList();
 
     record Spec(String table, List<String> names, List<String> types, String idType, List<Integer> keyOf, long seed) {
         String source() {
@@ -64,7 +67,10 @@ class GeneratedRecordsTest {
                 parts.add("@Id " + idType + " id");
             }
             for (int i = 0; i < names.size(); i++) {
-                String lookup = keyOf.get(i) < 0 ? "" : "@Lookup(\"k" + keyOf.get(i) + "\") ";
+                int key = keyOf.get(i);
+                // A one-component key is bare in half the records: a bare @Lookup is a key of its own.
+                boolean bare = key >= 0 && (seed & 1) == 0 && keyOf.stream().filter(k -> k == key).count() == 1;
+                String lookup = key < 0 ? "" : bare ? "@Lookup " : "@Lookup(\"k" + key + "\") ";
                 parts.add(lookup + types.get(i) + " " + names.get(i));
             }
             s.append(String.join(",\n    ", parts)).append(") {\n  public enum Color { RED, GREEN, BLUE }\n}\n");
@@ -90,7 +96,6 @@ class GeneratedRecordsTest {
             int keys = 1 + random.nextInt(Math.min(3, n.size()));
             int[] sizes = new int[keys];
             for (int i = 0; i < n.size(); i++) {
-                types.add(TYPES.get(random.nextInt(TYPES.size())));
                 int k = i < keys ? i : random.nextInt(keys + 2) - 2; // every key gets one; the rest may join
                 if (k >= 0 && sizes[k] >= 4) {
                     k = -1;
@@ -99,6 +104,8 @@ class GeneratedRecordsTest {
                     sizes[k]++;
                 }
                 keyOf.add(k);
+                List<String> allowed = k >= 0 ? KEY_TYPES : TYPES;
+                types.add(allowed.get(random.nextInt(allowed.size())));
             }
             return new Spec(t, n, types, id, keyOf, seed);
         });
@@ -210,7 +217,7 @@ class GeneratedRecordsTest {
         return type == int.class ? (Object) 0 : type == long.class ? (Object) 0L : null;
     }
 
-    /** A value that H2's default column types hold exactly (microseconds, whole seconds for TIME). */
+    /** A value that createTable()'s types on H2 hold exactly: nanoseconds, any BigDecimal. */
     static Object value(Class<?> type, Random r, boolean notNull) {
         if (!type.isPrimitive() && !notNull && r.nextInt(5) == 0) {
             return null;
@@ -237,24 +244,25 @@ class GeneratedRecordsTest {
             return r.nextFloat() * 1000;
         }
         if (type == BigDecimal.class) {
-            return BigDecimal.valueOf(r.nextInt(), 4);
+            BigDecimal d = new BigDecimal(new java.math.BigInteger(1 + r.nextInt(120), r), r.nextInt(30));
+            return r.nextBoolean() ? d : d.negate();
         }
         if (type == LocalDate.class) {
             return LocalDate.ofEpochDay(r.nextInt(3_000_000) - 700_000);
         }
         if (type == LocalDateTime.class) {
             return LocalDateTime.of(1900 + r.nextInt(300), 1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(24),
-                    r.nextInt(60), r.nextInt(60), r.nextInt(1_000_000) * 1000);
+                    r.nextInt(60), r.nextInt(60), r.nextInt(1_000_000_000));
         }
         if (type == LocalTime.class) {
-            return LocalTime.ofSecondOfDay(r.nextInt(86_400));
+            return LocalTime.ofNanoOfDay(r.nextLong(86_400_000_000_000L));
         }
         if (type == Instant.class) {
-            return Instant.ofEpochSecond(r.nextInt(), r.nextInt(1_000_000) * 1000L);
+            return Instant.ofEpochSecond(r.nextInt(), r.nextInt(1_000_000_000));
         }
         if (type == OffsetDateTime.class) {
             return OffsetDateTime.of(LocalDateTime.of(1970 + r.nextInt(100), 1 + r.nextInt(12), 1 + r.nextInt(28),
-                    r.nextInt(24), r.nextInt(60), r.nextInt(60), r.nextInt(1000) * 1000),
+                    r.nextInt(24), r.nextInt(60), r.nextInt(60), r.nextInt(1_000_000_000)),
                     ZoneOffset.ofHoursMinutes(r.nextInt(25) - 12, 0));
         }
         if (type == UUID.class) {
@@ -309,8 +317,14 @@ class GeneratedRecordsTest {
                 Arbitraries.of("String", "double", "java.util.UUID")
                         .map(t -> "@Entity public record Rec(@Id " + t + " id, @Lookup String email) {}"),
                 badName.map(n -> "@Entity(table = \"" + n + "\") public record Rec(@Lookup String email) {}"),
-                Arbitraries.oneOf(badName, Arbitraries.just("")).map(n ->
-                        "@Entity public record Rec(@Lookup @Column(name = \"" + n + "\") String email) {}"),
+                badName.map(n -> "@Entity public record Rec(@Lookup @Column(name = \"" + n + "\") String email) {}"),
+                Arbitraries.of("double", "Double", "float", "Float")
+                        .map(t -> "@Entity public record Rec(@Lookup(\"k\") String email, @Lookup(\"k\") " + t + " x) {}"),
+                Arbitraries.of("length = 0", "length = -7", "precision = 5", "scale = 1")
+                        .map(a -> "@Entity public record Rec(@Lookup @Column(" + a + ") String email) {}"),
+                Arbitraries.of("length = 5", "precision = 0", "precision = 3, scale = 4", "scale = 2", "scale = -3")
+                        .map(a -> "@Entity public record Rec(@Lookup String email, @Column(" + a
+                                + ") java.math.BigDecimal x) {}"),
                 Arbitraries.of("email", "EMAIL", "Email")
                         .map(n -> "@Entity public record Rec(@Lookup String email, @Column(name = \"" + n + "\") String x) {}"),
                 Arbitraries.just("@Entity public class Rec {}"),

@@ -14,43 +14,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The generated DAO for a few representative records, against golden files in
- * {@code src/test/resources/goldens}. Regenerate them with {@code mvn -pl processor test -Dgoldens.update=true}
- * and read the diff.
+ * The generated DAO for a few representative records: each input in {@code goldens/good}, its DAO in
+ * {@code goldens/expected} (under {@code src/test/resources}). Regenerate the expected files with
+ * {@code mvn -pl processor -am verify -Dgoldens.update=true} and read the diff.
  */
 class GoldenTest {
+    private static final Path GOLDENS = Path.of(System.getProperty("goldens.dir", "src/test/resources/goldens"));
 
     @ParameterizedTest
     @CsvSource({
-        "shop.Customer, shop.CustomerDao, "
-                + "'@Entity public record Customer(@Id Long id, @Lookup String email, String name, String phone) {}'",
-        "shop.Post, shop.PostDao, "
-                + "'@Entity public record Post(@Id long id, @Lookup long categoryId, @Lookup String title, "
-                + "@NonNull String body) {} "
-                + "@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE) @interface NonNull {}'",
-        "shop.Account, shop.AccountDao, "
-                + "'@Entity(table = \"accounts\") public record Account(@Id Integer id, @Lookup(\"email\") String email, "
-                + "@Lookup(\"handle\") @Column(name = \"nick\") String handle, java.time.Instant since, "
-                + "Status status, byte[] avatar) { public enum Status { NEW, OLD } }'",
-        "shop.Shop, shop.Shop_OrderLineDao, "
-                + "'public class Shop { @Entity record OrderLine(@Lookup java.util.UUID defaults, @Lookup int values, "
-                + "java.math.BigDecimal store) {} }'",
+        "Customer, CustomerDao",
+        "Post, PostDao",
+        "Account, AccountDao",
+        "Shop, Shop_OrderLineDao",
     })
-    void generatesTheGoldenDao(String recordName, String daoName, String body) throws IOException {
-        JavaFileObject source = JavaFileObjects.forSourceString(recordName,
-                "package shop;\n\nimport io.getorcreate.*;\n\n" + body + "\n");
+    void generatesTheGoldenDao(String input, String dao) throws IOException {
+        JavaFileObject source = JavaFileObjects.forSourceString("shop." + input,
+                Files.readString(GOLDENS.resolve("good").resolve(input + ".java")));
         Compilation compilation = javac().withProcessors(new EntityProcessor()).compile(source);
         assertThat(compilation).succeededWithoutWarnings();
 
-        String simple = daoName.substring(daoName.lastIndexOf('.') + 1);
-        Path golden = Path.of(System.getProperty("goldens.dir", "src/test/resources/goldens"), simple + ".java");
-        String generated = compilation.generatedSourceFile(daoName).orElseThrow().getCharContent(true).toString();
+        Path expected = GOLDENS.resolve("expected").resolve(dao + ".java");
+        String generated = compilation.generatedSourceFile("shop." + dao).orElseThrow().getCharContent(true).toString();
         if (Boolean.getBoolean("goldens.update")) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, generated, StandardCharsets.UTF_8);
+            Files.writeString(expected, generated, StandardCharsets.UTF_8);
         }
-        assertThat(compilation).generatedSourceFile(daoName)
-                .hasSourceEquivalentTo(JavaFileObjects.forSourceString(daoName, Files.readString(golden)));
-        org.assertj.core.api.Assertions.assertThat(generated).isEqualTo(Files.readString(golden));
+        assertThat(compilation).generatedSourceFile("shop." + dao)
+                .hasSourceEquivalentTo(JavaFileObjects.forSourceString("shop." + dao, Files.readString(expected)));
+        org.assertj.core.api.Assertions.assertThat(generated).isEqualTo(Files.readString(expected));
     }
 }

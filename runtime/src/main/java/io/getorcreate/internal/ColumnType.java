@@ -96,15 +96,22 @@ public enum ColumnType {
     }
 
     /**
-     * The column type {@code createTable} declares.
+     * The column type {@code createTable} declares: one that holds every Java value of this type
+     * exactly where the database can (nanoseconds on H2, microseconds, their maximum, on PostgreSQL
+     * and MariaDB; any {@code BigDecimal} on H2 and PostgreSQL, 35 integer and 30 fractional digits,
+     * MariaDB's maximum, there), unless {@code @Column} sized it.
      *
+     * @param length {@code @Column(length)} or {@link ColumnSpec#UNSET}
+     * @param precision {@code @Column(precision)} or {@link ColumnSpec#UNSET}
+     * @param scale {@code @Column(scale)} or {@link ColumnSpec#UNSET}
      * @param inKey whether the column is part of a unique key (MariaDB limits key length)
      * @param keyStringColumns how many string-like columns share that key
      */
-    public String ddlType(Dialect dialect, boolean inKey, int keyStringColumns) {
+    public String ddlType(Dialect dialect, int length, int precision, int scale, boolean inKey,
+            int keyStringColumns) {
         boolean maria = dialect == Dialect.MARIADB || dialect == Dialect.MYSQL;
         return switch (this) {
-            case STRING -> switch (dialect) {
+            case STRING -> length != ColumnSpec.UNSET ? "VARCHAR(" + length + ")" : switch (dialect) {
                 case H2 -> "VARCHAR";
                 case POSTGRES -> "TEXT";
                 case MARIADB, MYSQL -> "VARCHAR(" + (inKey ? keyLength(keyStringColumns) : 255) + ")";
@@ -115,12 +122,32 @@ public enum ColumnType {
             case LONG -> "BIGINT";
             case DOUBLE -> maria ? "DOUBLE" : "DOUBLE PRECISION";
             case FLOAT -> maria ? "FLOAT" : "REAL";
-            case BIG_DECIMAL -> dialect == Dialect.POSTGRES ? "NUMERIC" : "DECIMAL(38, 10)";
+            case BIG_DECIMAL -> {
+                if (precision != ColumnSpec.UNSET) {
+                    yield (dialect == Dialect.POSTGRES ? "NUMERIC(" : "DECIMAL(") + precision + ", "
+                            + (scale == ColumnSpec.UNSET ? 0 : scale) + ")";
+                }
+                yield switch (dialect) {
+                    // DECFLOAT, not NUMERIC: H2's NUMERIC without a scale has scale 0 and rounds to integers.
+                    case H2 -> "DECFLOAT";
+                    case POSTGRES -> "NUMERIC";
+                    case MARIADB, MYSQL -> "DECIMAL(65, 30)";
+                };
+            }
             case LOCAL_DATE -> "DATE";
-            case LOCAL_DATE_TIME -> maria ? "DATETIME(6)" : "TIMESTAMP";
-            case LOCAL_TIME -> maria ? "TIME(6)" : "TIME";
+            case LOCAL_DATE_TIME -> switch (dialect) {
+                case H2 -> "TIMESTAMP(9)";
+                case POSTGRES -> "TIMESTAMP";
+                case MARIADB, MYSQL -> "DATETIME(6)";
+            };
+            case LOCAL_TIME -> switch (dialect) {
+                // H2's TIME without a precision keeps whole seconds only.
+                case H2 -> "TIME(9)";
+                case POSTGRES -> "TIME";
+                case MARIADB, MYSQL -> "TIME(6)";
+            };
             case INSTANT, OFFSET_DATE_TIME -> switch (dialect) {
-                case H2 -> "TIMESTAMP WITH TIME ZONE";
+                case H2 -> "TIMESTAMP(9) WITH TIME ZONE";
                 case POSTGRES -> "TIMESTAMPTZ";
                 case MARIADB, MYSQL -> "DATETIME(6)";
             };
@@ -129,9 +156,11 @@ public enum ColumnType {
                 case MARIADB, MYSQL -> "CHAR(36)";
             };
             case BYTES -> switch (dialect) {
-                case H2 -> "VARBINARY";
+                case H2 -> length != ColumnSpec.UNSET ? "VARBINARY(" + length + ")" : "VARBINARY";
+                // PostgreSQL has no bounded binary type.
                 case POSTGRES -> "BYTEA";
-                case MARIADB, MYSQL -> inKey ? "VARBINARY(" + keyLength(keyStringColumns) + ")" : "BLOB";
+                case MARIADB, MYSQL -> length != ColumnSpec.UNSET ? "VARBINARY(" + length + ")"
+                        : inKey ? "VARBINARY(" + keyLength(keyStringColumns) + ")" : "BLOB";
             };
             case ENUM -> switch (dialect) {
                 case H2 -> "VARCHAR";

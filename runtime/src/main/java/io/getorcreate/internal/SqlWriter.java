@@ -192,7 +192,8 @@ public final class SqlWriter {
                 keyStrings += columns.get(k).type().stringLike() ? 1 : 0;
             }
         }
-        return q(col.name()) + " " + col.type().ddlType(dialect, key != null, keyStrings)
+        return q(col.name()) + " "
+                + col.type().ddlType(dialect, col.length(), col.precision(), col.scale(), key != null, keyStrings)
                 + (col.primitive() && key == null ? " DEFAULT " + (col.type() == ColumnType.BOOLEAN ? "FALSE" : "0") : "")
                 + (col.notNull() ? " NOT NULL" : "");
     }

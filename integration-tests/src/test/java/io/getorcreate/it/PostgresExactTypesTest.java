@@ -1,0 +1,8 @@
+package io.getorcreate.it;
+
+class PostgresExactTypesTest extends ExactTypesTest {
+    @Override
+    TestDatabase.Kind kind() {
+        return TestDatabase.Kind.POSTGRES;
+    }
+}
