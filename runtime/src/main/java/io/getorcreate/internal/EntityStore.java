@@ -435,7 +435,7 @@ public final class EntityStore<T> {
         Mode mode = Mode.AUTOCOMMIT;
         try {
             if (!connection.getAutoCommit()) {
-                mode = own ? Mode.OWN_TRANSACTION : Mode.CALLER_TRANSACTION;
+                mode = own && !ExternalTransactions.joins(connection) ? Mode.OWN_TRANSACTION : Mode.CALLER_TRANSACTION;
             }
             Bound checked = null;
             if (verify) {
