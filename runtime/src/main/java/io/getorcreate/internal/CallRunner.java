@@ -65,7 +65,7 @@ final class CallRunner {
                 try (Handle own = open()) {
                     return runOn(own, true, operation, work);
                 }
-            }, e -> operation.idempotent && isLostConnection(e), () -> { });
+            }, e -> operation.idempotent && isLostConnection(e) && !joinedCallersTransaction(e), () -> { });
         } catch (SQLException impossible) {
             // Every SQLException was translated inside runOn.
             throw new IllegalStateException(impossible);
@@ -78,6 +78,11 @@ final class CallRunner {
         } catch (JdbiException e) {
             throw Failures.noConnection(table, e);
         }
+    }
+
+    // A joined transaction (Spring's, on a handle of our own) is gone with its connection: report, never retry.
+    private static boolean joinedCallersTransaction(Exception e) {
+        return e instanceof Failures.CallersTransactionLost;
     }
 
     private static boolean isLostConnection(Exception e) {
@@ -93,7 +98,9 @@ final class CallRunner {
         Dialect dialect = null;
         try {
             if (!connection.getAutoCommit()) {
-                mode = own ? Mode.OWN_TRANSACTION : Mode.CALLER_TRANSACTION;
+                // A handle of its own may still hold a connection whose transaction someone else began
+                // (Spring's, reached through a transaction-aware DataSource): join it, never end it.
+                mode = own && !ExternalTransactions.joins(connection) ? Mode.OWN_TRANSACTION : Mode.CALLER_TRANSACTION;
             }
             VerifiedSchema verified = operation.verifies ? schema.verified(connection, table) : null;
             dialect = verified != null ? verified.dialect() : Dialect.detect(connection.getMetaData());

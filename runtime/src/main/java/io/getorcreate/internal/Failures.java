@@ -37,9 +37,11 @@ final class Failures {
             }
         }
         if (SqlErrors.isConnectionLoss(e)) {
-            return new GetOrCreateException("Lost the connection during a call on table " + table.name()
+            String message = "Lost the connection during a call on table " + table.name()
                     + (mode == Mode.CALLER_TRANSACTION ? "; the caller's transaction is gone and must be retried" : "")
-                    + " (SQLState " + e.getSQLState() + "): " + e.getMessage(), e);
+                    + " (SQLState " + e.getSQLState() + "): " + e.getMessage();
+            return mode == Mode.CALLER_TRANSACTION ? new CallersTransactionLost(message, e)
+                    : new GetOrCreateException(message, e);
         }
         return new GetOrCreateException("Statement on table " + table.name() + " failed (SQLState " + e.getSQLState()
                 + "): " + e.getMessage(), e);
@@ -70,6 +72,15 @@ final class Failures {
     private static GetOrCreateException interrupted(TableSpec<?> table, Exception e) {
         return new GetOrCreateException("The thread was interrupted during a call on table " + table.name()
                 + " (its interrupt flag is still set): " + e.getMessage(), e);
+    }
+
+    /** A lost connection inside a transaction someone else began: never retried on another connection. */
+    static final class CallersTransactionLost extends GetOrCreateException {
+        private static final long serialVersionUID = 1L;
+
+        private CallersTransactionLost(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Not getting a connection: a pool timeout and an interrupt are final; a refused connection may be retried. */

@@ -1,0 +1,8 @@
+package io.getorcreate.it;
+
+class MariaDbSpringTransactionTest extends SpringTransactionTest {
+    @Override
+    TestDatabase.Kind kind() {
+        return TestDatabase.Kind.MARIADB;
+    }
+}

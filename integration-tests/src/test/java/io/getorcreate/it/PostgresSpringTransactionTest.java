@@ -1,0 +1,8 @@
+package io.getorcreate.it;
+
+class PostgresSpringTransactionTest extends SpringTransactionTest {
+    @Override
+    TestDatabase.Kind kind() {
+        return TestDatabase.Kind.POSTGRES;
+    }
+}
