@@ -42,6 +42,32 @@ record Call(Connection connection, Mode mode, Dialect dialect, VerifiedSchema sc
         return result;
     }
 
+    /**
+     * Runs work under a savepoint on every dialect: a failure rolls back to it, so the caller's
+     * transaction holds nothing of the work (where the database has not already rolled the whole
+     * transaction back, as it does for a deadlock).
+     */
+    <R> R underSavepoint(Guarded<R> work) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        R result;
+        try {
+            result = work.run();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException notSupported) {
+            // Released with the transaction's end anyway.
+        }
+        return result;
+    }
+
     /** Whether a plain read may see only the transaction's snapshot, not rows committed since. */
     boolean readsSnapshot() throws SQLException {
         return mode != Mode.AUTOCOMMIT && connection.getTransactionIsolation() > Connection.TRANSACTION_READ_COMMITTED;

@@ -18,18 +18,25 @@ final class CallRunner {
     /** What a call does, which decides whether it needs the schema check and may run again on a new connection. */
     enum Operation {
         /** A find or get-or-create: checked, and safe to run again. */
-        READ_OR_CREATE(true, true),
+        READ_OR_CREATE(true, true, false),
+        /**
+         * Many keys at once: checked, safe to run again, and atomic: outside a transaction it runs in one of
+         * its own; inside a caller's, under a savepoint that a failure rolls back to.
+         */
+        BULK(true, true, true),
         /** A plain insert: checked, and not safe to run again after a lost acknowledgement. */
-        INSERT(true, false),
+        INSERT(true, false, false),
         /** {@code createTable}: needs no check, safe to run again. */
-        DDL(false, true);
+        DDL(false, true, false);
 
         final boolean verifies;
         final boolean idempotent;
+        final boolean atomic;
 
-        Operation(boolean verifies, boolean idempotent) {
+        Operation(boolean verifies, boolean idempotent, boolean atomic) {
             this.verifies = verifies;
             this.idempotent = idempotent;
+            this.atomic = atomic;
         }
     }
 
@@ -94,6 +101,41 @@ final class CallRunner {
 
     private <R> R runOn(Handle h, boolean own, Operation operation, Work<R> work) {
         Connection connection = h.getConnection();
+        if (!operation.atomic) {
+            return runOn(connection, own, operation, work);
+        }
+        boolean autoCommit;
+        try {
+            autoCommit = connection.getAutoCommit();
+        } catch (SQLException e) {
+            throw Failures.translate(table, null, Mode.AUTOCOMMIT, schema.passed(), e);
+        }
+        if (autoCommit) {
+            // Outside any transaction: a transaction of the call's own, ended here whatever happens.
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw Failures.translate(table, null, Mode.AUTOCOMMIT, schema.passed(), e);
+            }
+            try {
+                return runOn(connection, true, operation, work);
+            } finally {
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // The call's outcome is already decided; a pool discards a connection it cannot reset.
+                }
+            }
+        }
+        return runOn(connection, own, operation, call -> {
+            if (call.mode() != Mode.CALLER_TRANSACTION) {
+                return work.run(call);
+            }
+            return call.underSavepoint(() -> work.run(call));
+        });
+    }
+
+    private <R> R runOn(Connection connection, boolean own, Operation operation, Work<R> work) {
         Mode mode = Mode.AUTOCOMMIT;
         Dialect dialect = null;
         try {

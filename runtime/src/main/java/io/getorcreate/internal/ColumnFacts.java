@@ -16,9 +16,14 @@ import java.util.Locale;
  *     null where any character is stored
  * @param padSpace whether the column's comparison ignores trailing spaces
  * @param unsigned whether an integer column is unsigned (MariaDB/MySQL)
+ * @param collation where a value compared with the column must be given the column's comparison
+ *     explicitly, the SQL that does so: {@code COLLATE "x"} on PostgreSQL, the collation's name on
+ *     MariaDB/MySQL; null otherwise
+ * @param castType the type a text value is cast to for this column (PostgreSQL, which binds many keys as
+ *     text arrays); null elsewhere
  */
 record ColumnFacts(String type, int length, int precision, int scale, int fractionalSeconds, String charset,
-        boolean padSpace, boolean unsigned) {
+        boolean padSpace, boolean unsigned, String collation, String castType) {
 
     /** Sizes from here up are the catalogs' way of saying "no limit". */
     static final int UNBOUNDED = 100_000_000;

@@ -75,6 +75,32 @@ public enum ColumnType {
         }
     }
 
+    /**
+     * The value as the text that the database's own input for the column's type reads back exactly; for
+     * PostgreSQL, which binds many keys at once as text arrays cast to each column's type.
+     */
+    String sqlText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (this) {
+            case BIG_DECIMAL -> ((BigDecimal) value).toPlainString();
+            case ENUM -> ((Enum<?>) value).name();
+            case BYTES -> {
+                StringBuilder hex = new StringBuilder("\\x");
+                for (byte b : (byte[]) value) {
+                    hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+                }
+                yield hex.toString();
+            }
+            case DOUBLE, FLOAT -> {
+                double d = ((Number) value).doubleValue();
+                yield Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : value.toString();
+            }
+            default -> value.toString();
+        };
+    }
+
     private int nullType(Dialect dialect) {
         if (this == UUID || this == ENUM) {
             return Types.VARCHAR;

@@ -3,9 +3,14 @@ package io.getorcreate.internal;
 import io.getorcreate.GetOrCreateException;
 import io.getorcreate.Outcome;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -62,6 +67,52 @@ public final class EntityStore<T> {
             }
             throw new GetOrCreateException("get-or-create on table " + table.name() + " gave up after "
                     + VANISHING_ROW_ATTEMPTS + " attempts: a concurrent creator's row for the key kept vanishing");
+        });
+    }
+
+    /**
+     * Get-or-create for many keys: the outcomes in the order of {@code keys}, in a few statements per chunk
+     * of keys, atomically.
+     *
+     * @param parameter the parameter's name, for the message of a null key ({@code emails[3]})
+     * @param components a key's values, in the key's column order
+     * @param defaults called once for each key that gets created, or null
+     */
+    public <K> List<Outcome<T>> getOrCreateAll(int key, Collection<K> keys, String parameter,
+            Function<K, Object[]> components, BiConsumer<K, RowValues> defaults) {
+        KeyBatch<T, K> batch = KeyBatch.of(table, key, keys, parameter, components, defaults);
+        if (batch.size() == 0) {
+            return List.of();
+        }
+        return call(CallRunner.Operation.BULK, call -> {
+            batch.reset(); // a transaction that was rolled back and runs again starts afresh
+            List<Integer> leaders = batch.leaders();
+            for (int position : leaders) {
+                checker.checkKey(call.schema(), batch.keySpec(), batch.values(position));
+            }
+            BulkAlgorithm algorithm = BulkAlgorithm.of(call.dialect());
+            int chunk = algorithm.chunkSize(batch.keySpec().columns().size(), table.columns().size());
+            for (int from = 0; from < leaders.size(); from += chunk) {
+                List<Integer> positions = leaders.subList(from, Math.min(from + chunk, leaders.size()));
+                for (int round = 1; ; round++) {
+                    List<Integer> pending = new ArrayList<>();
+                    for (int p : positions) {
+                        if (!batch.resolved(p)) {
+                            pending.add(p);
+                        }
+                    }
+                    if (pending.isEmpty()) {
+                        break;
+                    }
+                    if (round > VANISHING_ROW_ATTEMPTS) {
+                        throw new GetOrCreateException("get-or-create of many keys on table " + table.name()
+                                + " gave up after " + VANISHING_ROW_ATTEMPTS + " rounds: " + pending.size()
+                                + " keys' concurrent creators' rows kept vanishing");
+                    }
+                    algorithm.round(call, statements, checker, batch, pending, round);
+                }
+            }
+            return batch.outcomes();
         });
     }
 

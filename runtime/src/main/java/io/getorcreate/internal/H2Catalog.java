@@ -43,7 +43,7 @@ final class H2Catalog implements Catalog {
                             numeric ? rs.getInt(4) : 0,
                             numeric && rs.getObject(5) != null ? rs.getInt(5) : -1,
                             rs.getObject(6) == null ? -1 : rs.getInt(6),
-                            null, false, false));
+                            null, false, false, null, null));
                 }
             }
         }

@@ -36,7 +36,8 @@ final class MariaDbCatalog implements Catalog {
                             rs.getObject(7) == null ? -1 : rs.getInt(7),
                             binary || "utf8mb4".equalsIgnoreCase(rs.getString(8)) ? null : rs.getString(8),
                             collation != null && !isNoPad(collation),
-                            rs.getString(3).toLowerCase(Locale.ROOT).contains("unsigned")));
+                            rs.getString(3).toLowerCase(Locale.ROOT).contains("unsigned"),
+                            binary ? null : collation, null));
                 }
             }
         }

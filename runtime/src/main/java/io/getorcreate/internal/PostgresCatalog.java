@@ -16,8 +16,11 @@ import java.util.Set;
 final class PostgresCatalog implements Catalog {
     private static final String TABLE = "SELECT c.oid, current_setting('server_encoding') FROM pg_class c "
             + "WHERE c.oid = to_regclass(?)";
-    private static final String COLUMNS = "SELECT a.attnum, a.attname, t.typname, a.atttypmod, a.attcollation "
+    private static final String COLUMNS = "SELECT a.attnum, a.attname, t.typname, a.atttypmod, a.attcollation, "
+            + "format_type(a.atttypid, NULL), CASE WHEN a.attcollation NOT IN (0, t.typcollation) "
+            + "THEN quote_ident(cn.nspname) || '.' || quote_ident(c.collname) END "
             + "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+            + "LEFT JOIN pg_collation c ON c.oid = a.attcollation LEFT JOIN pg_namespace cn ON cn.oid = c.collnamespace "
             + "WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped";
     private static final String INDEXES = "SELECT ic.relname, con.conname, i.indimmediate, i.indisvalid, "
             + "i.indpred IS NOT NULL, i.indexprs IS NOT NULL, i.indnkeyatts, i.indkey::int2[], i.indcollation::oid[] "
@@ -55,7 +58,7 @@ final class PostgresCatalog implements Catalog {
                     String name = rs.getString(2).toLowerCase(Locale.ROOT);
                     names.put(attnum, name);
                     collations.put(attnum, rs.getLong(5));
-                    columns.put(name, facts(rs.getString(3), rs.getInt(4), charset));
+                    columns.put(name, facts(rs.getString(3), rs.getInt(4), charset, rs.getString(6), rs.getString(7)));
                 }
             }
         }
@@ -112,7 +115,7 @@ final class PostgresCatalog implements Catalog {
 
     // atttypmod: VARHDRSZ (4) plus the length for character types; (precision << 16 | scale) + 4 for
     // numeric; the fractional digits for time types, where -1 means the default of 6.
-    private static ColumnFacts facts(String type, int typmod, String charset) {
+    private static ColumnFacts facts(String type, int typmod, String charset, String castType, String collation) {
         int length = 0;
         int precision = 0;
         int scale = -1;
@@ -130,7 +133,7 @@ final class PostgresCatalog implements Catalog {
         }
         boolean textual = type.equals("varchar") || type.equals("bpchar") || type.equals("text");
         return new ColumnFacts(type, length, precision, scale, fraction, textual ? charset : null,
-                type.equals("bpchar"), false);
+                type.equals("bpchar"), false, collation == null ? null : "COLLATE " + collation, castType);
     }
 
     @Override

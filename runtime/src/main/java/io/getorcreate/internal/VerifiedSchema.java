@@ -17,13 +17,36 @@ import java.util.Set;
  *     names the index rather than the constraint in its errors (H2)
  * @param statementInsertTriggers whether a zero-row INSERT would fire a trigger, so that a hit must not
  *     run one
+ * @param statements the statements that depend on what the check learned (the bulk calls' casts and
+ *     collations, and their number of rows), written once and kept here
  */
 record VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<ColumnFacts> columns,
-        Map<String, String> constraintsByIndex, boolean statementInsertTriggers) {
+        Map<String, String> constraintsByIndex, boolean statementInsertTriggers, Map<List<Object>, String> statements) {
+    /** Statements kept at most; past it a rare shape (a short last chunk) is written each time. */
+    private static final int MAX_STATEMENTS = 256;
+
     VerifiedSchema {
         keyConstraints = List.copyOf(keyConstraints);
-        columns = List.copyOf(columns);
+        columns = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(columns));
         constraintsByIndex = Map.copyOf(constraintsByIndex);
+    }
+
+    VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<ColumnFacts> columns,
+            Map<String, String> constraintsByIndex, boolean statementInsertTriggers) {
+        this(dialect, keyConstraints, columns, constraintsByIndex, statementInsertTriggers,
+                new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /** The statement for {@code shape}, written by {@code writer} the first time. */
+    String statement(List<Object> shape, java.util.function.Supplier<String> writer) {
+        String sql = statements.get(shape);
+        if (sql == null) {
+            sql = writer.get();
+            if (statements.size() < MAX_STATEMENTS) {
+                statements.put(shape, sql);
+            }
+        }
+        return sql;
     }
 
     /** Whether a unique violation named {@code constraint} is on the key's own constraint. */

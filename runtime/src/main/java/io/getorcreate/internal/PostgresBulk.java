@@ -1,0 +1,229 @@
+package io.getorcreate.internal;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * PostgreSQL: the chunk's keys travel as one text array per key column, unnested {@code WITH ORDINALITY}
+ * and cast to each column's own type (and collation), so the database's equality matches keys to rows
+ * and the ordinals carry each row back to its position. Without {@code defaults}, one statement selects
+ * the rows that exist and inserts the others ({@code ON CONFLICT DO NOTHING}, in key order, so that
+ * concurrent calls lock in one order). With {@code defaults}, which must not run for a key that exists,
+ * a SELECT goes first and the INSERT second; so too where a zero-row INSERT must not run (statement-level
+ * INSERT triggers, a read-only connection).
+ */
+final class PostgresBulk implements BulkAlgorithm {
+    static final PostgresBulk INSTANCE = new PostgresBulk();
+
+    private PostgresBulk() {}
+
+    @Override
+    public int chunkSize(int keyColumns, int columns) {
+        return 1000; // one array per column, so any number of keys binds a fixed number of parameters
+    }
+
+    @Override
+    public <T, K> void round(Call call, Statements<T> statements, ValueChecker checker, KeyBatch<T, K> batch,
+            List<Integer> positions, int round) throws SQLException {
+        TableSpec<T> table = statements.table();
+        KeySpec key = batch.keySpec();
+        boolean oneStatement = !batch.hasDefaults() && !call.schema().statementInsertTriggers()
+                && !call.connection().isReadOnly();
+        if (oneStatement) {
+            String sql = call.schema().statement(List.of("pg-select-or-insert", batch.key()),
+                    () -> selectOrInsert(call, table, key));
+            query(call, statements, sql, key.columns(), batch, positions, true);
+            return;
+        }
+        String select = call.schema().statement(List.of("pg-select", batch.key()), () -> select(call, table, key));
+        query(call, statements, select, key.columns(), batch, positions, false);
+        Map<Long, List<Integer>> byColumns = new LinkedHashMap<>();
+        for (int p : positions) {
+            if (!batch.resolved(p)) {
+                RowValues row = batch.row(p);
+                checker.check(call.schema(), row);
+                byColumns.computeIfAbsent(row.mask(), m -> new ArrayList<>()).add(p);
+            }
+        }
+        for (Map.Entry<Long, List<Integer>> group : byColumns.entrySet()) {
+            List<Integer> set = columns(table, group.getKey());
+            String insert = call.schema().statement(List.of("pg-insert", batch.key(), group.getKey()),
+                    () -> insert(call, table, key, set));
+            List<Integer> sorted = new ArrayList<>(group.getValue());
+            sorted.sort(batch.canonicalOrder());
+            insertRows(call, statements, insert, set, batch, sorted);
+        }
+    }
+
+    // Runs a statement whose rows are (the table's columns, ordinal[, created]) over the positions' keys.
+    private static <T, K> void query(Call call, Statements<T> statements, String sql, List<Integer> keyColumns,
+            KeyBatch<T, K> batch, List<Integer> positions, boolean withCreated) throws SQLException {
+        TableSpec<T> table = statements.table();
+        statements.log(sql);
+        try (PreparedStatement ps = call.connection().prepareStatement(sql)) {
+            for (int c = 0; c < keyColumns.size(); c++) {
+                String[] texts = new String[positions.size()];
+                ColumnType type = table.columns().get(keyColumns.get(c)).type();
+                for (int i = 0; i < texts.length; i++) {
+                    texts[i] = type.sqlText(batch.values(positions.get(i))[c]);
+                }
+                ps.setArray(c + 1, textArray(call, texts));
+            }
+            int ord = table.columns().size() + 1;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int position = positions.get(rs.getInt(ord) - 1);
+                    T entity = table.reader().read(rs, call.dialect());
+                    if (withCreated && rs.getBoolean(ord + 1)) {
+                        batch.created(position, entity);
+                    } else {
+                        batch.found(position, entity);
+                    }
+                }
+            }
+        }
+    }
+
+    private static <T, K> void insertRows(Call call, Statements<T> statements, String sql, List<Integer> columns,
+            KeyBatch<T, K> batch, List<Integer> positions) throws SQLException {
+        TableSpec<T> table = statements.table();
+        statements.log(sql);
+        try (PreparedStatement ps = call.connection().prepareStatement(sql)) {
+            for (int c = 0; c < columns.size(); c++) {
+                int column = columns.get(c);
+                ColumnType type = table.columns().get(column).type();
+                String[] texts = new String[positions.size()];
+                for (int i = 0; i < texts.length; i++) {
+                    texts[i] = type.sqlText(batch.row(positions.get(i)).get(column));
+                }
+                ps.setArray(c + 1, textArray(call, texts));
+            }
+            int ord = table.columns().size() + 1;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int position = positions.get(rs.getInt(ord) - 1);
+                    T entity = table.reader().read(rs, call.dialect());
+                    if (rs.getBoolean(ord + 1)) {
+                        batch.created(position, entity);
+                    } else {
+                        batch.found(position, entity); // equal to an earlier key of this statement
+                    }
+                }
+            }
+        }
+    }
+
+    private static Array textArray(Call call, String[] texts) throws SQLException {
+        return call.connection().createArrayOf("text", texts);
+    }
+
+    private static List<Integer> columns(TableSpec<?> table, long mask) {
+        List<Integer> columns = new ArrayList<>();
+        for (int c = 0; c < table.columns().size(); c++) {
+            if ((mask & (1L << c)) != 0) {
+                columns.add(c);
+            }
+        }
+        return columns;
+    }
+
+    // ---- SQL, written once per database and key (and set of columns) ----
+
+    // unnest(?::text[], ...) WITH ORDINALITY AS u(goc_1, ..., goc_ord), each cast to its column's type
+    private static String keys(Call call, TableSpec<?> table, List<Integer> columns, String alias) {
+        StringJoiner casts = new StringJoiner(", ", "(SELECT ", "");
+        StringJoiner arrays = new StringJoiner(", ");
+        StringJoiner names = new StringJoiner(", ");
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnFacts facts = call.schema().columns().get(columns.get(i));
+            String collate = facts.collation() == null ? "" : " " + facts.collation();
+            casts.add("goc_" + i + "::" + facts.castType() + collate + " AS goc_" + i);
+            arrays.add("?::text[]");
+            names.add("goc_" + i);
+        }
+        return casts + ", goc_ord FROM unnest(" + arrays + ") WITH ORDINALITY AS u(" + names + ", goc_ord)) " + alias;
+    }
+
+    private static String on(TableSpec<?> table, List<Integer> keyColumns, String row, String keys, Dialect dialect) {
+        StringJoiner on = new StringJoiner(" AND ");
+        for (int i = 0; i < keyColumns.size(); i++) {
+            on.add(row + "." + dialect.quote(table.columns().get(keyColumns.get(i)).name()) + " = " + keys + ".goc_" + i);
+        }
+        return on.toString();
+    }
+
+    private static String list(TableSpec<?> table, String alias, Dialect dialect) {
+        StringJoiner list = new StringJoiner(", ");
+        for (ColumnSpec c : table.columns()) {
+            list.add(alias + "." + dialect.quote(c.name()));
+        }
+        return list.toString();
+    }
+
+    private static String names(TableSpec<?> table, List<Integer> columns, Dialect dialect) {
+        StringJoiner names = new StringJoiner(", ");
+        for (int c : columns) {
+            names.add(dialect.quote(table.columns().get(c).name()));
+        }
+        return names.toString();
+    }
+
+    private static String select(Call call, TableSpec<?> table, KeySpec key) {
+        Dialect d = call.dialect();
+        return "SELECT " + list(table, "t", d) + ", k.goc_ord FROM " + keys(call, table, key.columns(), "k")
+                + " JOIN " + d.quote(table.name()) + " t ON " + on(table, key.columns(), "t", "k", d);
+    }
+
+    private static String selectOrInsert(Call call, TableSpec<?> table, KeySpec key) {
+        Dialect d = call.dialect();
+        StringJoiner keyNames = new StringJoiner(", ");
+        for (int i = 0; i < key.columns().size(); i++) {
+            keyNames.add("goc_" + i);
+        }
+        StringJoiner partition = new StringJoiner(", ");
+        for (int c : key.columns()) {
+            partition.add("i." + d.quote(table.columns().get(c).name()));
+        }
+        return "WITH k AS " + keys(call, table, key.columns(), "").trim()
+                + ", s AS (SELECT " + list(table, "t", d) + ", k.goc_ord FROM k JOIN " + d.quote(table.name()) + " t ON "
+                + on(table, key.columns(), "t", "k", d) + ")"
+                + ", i AS (INSERT INTO " + d.quote(table.name()) + " (" + names(table, key.columns(), d) + ") SELECT DISTINCT "
+                + keyNames + " FROM k WHERE NOT EXISTS (SELECT 1 FROM s WHERE s.goc_ord = k.goc_ord) ORDER BY " + keyNames
+                + " ON CONFLICT (" + names(table, key.columns(), d) + ") DO NOTHING RETURNING " + list(table, d.quote(table.name()), d)
+                + ") SELECT s.*, FALSE FROM s UNION ALL SELECT " + list(table, "i", d) + ", k.goc_ord, k.goc_ord = "
+                + "min(k.goc_ord) OVER (PARTITION BY " + partition + ") FROM i JOIN k ON " + on(table, key.columns(), "i", "k", d);
+    }
+
+    private static String insert(Call call, TableSpec<?> table, KeySpec key, List<Integer> columns) {
+        Dialect d = call.dialect();
+        StringJoiner values = new StringJoiner(", ");
+        StringJoiner order = new StringJoiner(", ");
+        List<Integer> keyAt = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            values.add("goc_" + i);
+            if (key.columns().contains(columns.get(i))) {
+                keyAt.add(i);
+            }
+        }
+        StringJoiner on = new StringJoiner(" AND ");
+        StringJoiner partition = new StringJoiner(", ");
+        for (int c : key.columns()) {
+            int i = columns.indexOf(c);
+            order.add("goc_" + i);
+            on.add("i." + d.quote(table.columns().get(c).name()) + " = v.goc_" + i);
+            partition.add("i." + d.quote(table.columns().get(c).name()));
+        }
+        return "WITH v AS " + keys(call, table, columns, "").trim()
+                + ", i AS (INSERT INTO " + d.quote(table.name()) + " (" + names(table, columns, d) + ") SELECT " + values
+                + " FROM v ORDER BY " + order + " ON CONFLICT (" + names(table, key.columns(), d) + ") DO NOTHING RETURNING "
+                + list(table, d.quote(table.name()), d) + ") SELECT " + list(table, "i", d) + ", v.goc_ord, v.goc_ord = "
+                + "min(v.goc_ord) OVER (PARTITION BY " + partition + ") FROM i JOIN v ON " + on;
+    }
+}

@@ -1,0 +1,236 @@
+package io.getorcreate.internal;
+
+import io.getorcreate.IntegrityViolationException;
+import io.getorcreate.TransactionRetryException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * H2 and MariaDB/MySQL: the chunk's keys, each with its ordinal, are a derived table joined to the
+ * table, so the column's own comparison (its collation) matches keys to rows; then the missing keys go
+ * in one multi-row INSERT, in key order so that concurrent calls lock in one order. Two statements per
+ * chunk. A unique violation on the key's constraint (a concurrent creator, or two keys that only the
+ * collation makes one) fails that INSERT alone: the next round reads again (locking, on MariaDB/MySQL,
+ * to see past the transaction's snapshot) and inserts what is still missing one row at a time.
+ */
+final class ValuesListBulk implements BulkAlgorithm {
+    static final ValuesListBulk INSTANCE = new ValuesListBulk();
+    /** MariaDB and MySQL accept at most 65,535 placeholders in one statement. */
+    private static final int MAX_PARAMETERS = 60_000;
+
+    private ValuesListBulk() {}
+
+    @Override
+    public int chunkSize(int keyColumns, int columns) {
+        return Math.min(1000, MAX_PARAMETERS / (columns + 1));
+    }
+
+    @Override
+    public <T, K> void round(Call call, Statements<T> statements, ValueChecker checker, KeyBatch<T, K> batch,
+            List<Integer> positions, int round) throws SQLException {
+        TableSpec<T> table = statements.table();
+        Dialect dialect = call.dialect();
+        boolean locking = round > 1 && dialect.needsLockingReadAfterDuplicate();
+        select(call, statements, batch, positions, locking);
+
+        Map<Long, List<Integer>> byColumns = new LinkedHashMap<>();
+        for (int p : positions) {
+            if (!batch.resolved(p)) {
+                RowValues row = batch.row(p);
+                checker.check(call.schema(), row);
+                byColumns.computeIfAbsent(row.mask(), m -> new ArrayList<>()).add(p);
+            }
+        }
+        for (List<Integer> group : byColumns.values()) {
+            group.sort(batch.canonicalOrder());
+            if (round == 1) {
+                insert(call, statements, batch, group);
+            } else {
+                for (int p : group) {
+                    insert(call, statements, batch, List.of(p));
+                }
+            }
+        }
+    }
+
+    private static <T, K> void select(Call call, Statements<T> statements, KeyBatch<T, K> batch, List<Integer> positions,
+            boolean locking) throws SQLException {
+        TableSpec<T> table = statements.table();
+        KeySpec key = batch.keySpec();
+        String sql = call.schema().statement(List.of("select", batch.key(), positions.size(), locking),
+                () -> selectSql(call, table, key, positions.size(), locking));
+        statements.log(sql);
+        try (PreparedStatement ps = call.connection().prepareStatement(sql)) {
+            int index = 1;
+            for (int i = 0; i < positions.size(); i++) {
+                ps.setInt(index++, i);
+                index = statements.bind(ps, index, call.dialect(), key.columns(), batch.values(positions.get(i)));
+            }
+            int ord = table.columns().size() + 1;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    batch.found(positions.get(rs.getInt(ord)), table.reader().read(rs, call.dialect()));
+                }
+            }
+        }
+    }
+
+    // Inserts the rows (all setting the same columns); a duplicate on the key leaves them for the next round.
+    private static <T, K> void insert(Call call, Statements<T> statements, KeyBatch<T, K> batch, List<Integer> positions)
+            throws SQLException {
+        TableSpec<T> table = statements.table();
+        long mask = batch.row(positions.get(0)).mask();
+        String sql = call.schema().statement(List.of("insert", mask, positions.size()),
+                () -> insertSql(call, table, mask, positions.size()));
+        statements.log(sql);
+        Dialect dialect = call.dialect();
+        try {
+            call.guarded(() -> {
+                try (PreparedStatement ps = dialect.returning() == Dialect.Returning.GENERATED_KEYS
+                        ? call.connection().prepareStatement(sql, table.h2ColumnNames())
+                        : call.connection().prepareStatement(sql)) {
+                    int index = 1;
+                    for (int p : positions) {
+                        index = statements.bind(ps, index, dialect, batch.row(p));
+                    }
+                    readInserted(call, table, batch, positions, ps);
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            SqlErrors.Violation violation = SqlErrors.violation(dialect, e);
+            if (violation == null || violation.kind() != IntegrityViolationException.Kind.UNIQUE) {
+                throw e;
+            }
+            String constraint = call.schema().constraintName(violation.constraint());
+            if (constraint != null && !call.schema().backsKey(batch.key(), constraint)) {
+                throw e;
+            }
+            if (call.mode() == Mode.CALLER_TRANSACTION && !dialect.canReadPastSnapshot() && call.readsSnapshot()) {
+                throw new TransactionRetryException(table.name(), e);
+            }
+            // A concurrent creator, or two keys the collation makes one: the next round sorts it out.
+        }
+    }
+
+    private static <T, K> void readInserted(Call call, TableSpec<T> table, KeyBatch<T, K> batch, List<Integer> positions,
+            PreparedStatement ps) throws SQLException {
+        switch (call.dialect().returning()) {
+            case CLAUSE -> {
+                try (ResultSet rs = ps.executeQuery()) {
+                    readInOrder(call, table, batch, positions, rs);
+                }
+            }
+            case GENERATED_KEYS -> {
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    readInOrder(call, table, batch, positions, rs);
+                }
+            }
+            default -> {
+                ps.executeUpdate();
+                positions.forEach(batch::inserted); // read back by the next round's SELECT
+            }
+        }
+    }
+
+    // The rows come back in the order of the VALUES list.
+    private static <T, K> void readInOrder(Call call, TableSpec<T> table, KeyBatch<T, K> batch, List<Integer> positions,
+            ResultSet rs) throws SQLException {
+        int i = 0;
+        List<T> rows = new ArrayList<>();
+        while (rs.next()) {
+            rows.add(table.reader().read(rs, call.dialect()));
+        }
+        if (rows.size() != positions.size()) {
+            positions.forEach(batch::inserted);
+            return;
+        }
+        for (int p : positions) {
+            batch.created(p, rows.get(i++));
+        }
+    }
+
+    // ---- SQL, built once per database, key and number of rows ----
+
+    private static String selectSql(Call call, TableSpec<?> table, KeySpec key, int rows, boolean locking) {
+        Dialect d = call.dialect();
+        List<Integer> columns = key.columns();
+        StringJoiner names = new StringJoiner(", ", "goc_ord, ", "");
+        for (int i = 0; i < columns.size(); i++) {
+            names.add("goc_" + i);
+        }
+        String keys;
+        if (d == Dialect.H2) {
+            StringJoiner values = new StringJoiner(", ");
+            String row = "(" + "?, ".repeat(columns.size()) + "?)";
+            for (int r = 0; r < rows; r++) {
+                values.add(row);
+            }
+            keys = "(VALUES " + values + ") AS k(" + names + ")";
+        } else {
+            StringJoiner union = new StringJoiner(" UNION ALL ");
+            StringJoiner first = new StringJoiner(", ", "SELECT ? AS goc_ord, ", "");
+            for (int i = 0; i < columns.size(); i++) {
+                first.add("? AS goc_" + i);
+            }
+            union.add(first.toString());
+            String next = "SELECT ?" + ", ?".repeat(columns.size());
+            for (int r = 1; r < rows; r++) {
+                union.add(next);
+            }
+            keys = "(" + union + ") k";
+        }
+        StringJoiner list = new StringJoiner(", ");
+        for (ColumnSpec c : table.columns()) {
+            list.add("t." + d.quote(c.name()));
+        }
+        StringJoiner on = new StringJoiner(" AND ");
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnFacts facts = call.schema().columns().get(columns.get(i));
+            String value = "k.goc_" + i;
+            if (facts.collation() != null && d != Dialect.H2) {
+                // The derived table's strings carry the connection's collation; compare with the column's.
+                String charset = facts.collation().substring(0, facts.collation().indexOf('_')).toLowerCase(Locale.ROOT);
+                value = "CONVERT(" + value + " USING " + charset + ") COLLATE " + facts.collation();
+            }
+            on.add("t." + d.quote(table.columns().get(columns.get(i)).name()) + " = " + value);
+        }
+        return "SELECT " + list + ", k.goc_ord FROM " + keys + " JOIN " + d.quote(table.name()) + " t ON " + on
+                + (locking ? " LOCK IN SHARE MODE" : "");
+    }
+
+    private static String insertSql(Call call, TableSpec<?> table, long mask, int rows) {
+        Dialect d = call.dialect();
+        StringJoiner names = new StringJoiner(", ");
+        int count = 0;
+        for (int c = 0; c < table.columns().size(); c++) {
+            if ((mask & (1L << c)) != 0) {
+                names.add(d.quote(table.columns().get(c).name()));
+                count++;
+            }
+        }
+        String row = "(" + "?, ".repeat(count - 1) + "?)";
+        StringJoiner values = new StringJoiner(", ");
+        for (int r = 0; r < rows; r++) {
+            values.add(row);
+        }
+        String insert = "INSERT INTO " + d.quote(table.name()) + " (" + names + ") VALUES " + values;
+        if (d.returning() != Dialect.Returning.CLAUSE) {
+            return insert;
+        }
+        StringJoiner list = new StringJoiner(", ");
+        for (ColumnSpec c : table.columns()) {
+            list.add(d.quote(c.name()));
+        }
+        return insert + " RETURNING " + list;
+    }
+
+}
