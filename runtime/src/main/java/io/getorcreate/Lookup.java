@@ -7,26 +7,32 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a unique lookup key; each key gets {@code getOrCreateBy...} and {@code findBy...} methods
- * and, from {@code createTable()}, a UNIQUE constraint.
+ * Marks a component as (part of) a unique lookup key. Each key gets its own
+ * {@code getOrCreateBy...} and {@code findBy...} methods, named after its components.
  *
  * <ul>
- *   <li>Without a value, a key of this one component: {@code @Lookup String email, @Lookup String
- *       username} are two keys, each unique on its own.
+ *   <li>{@code @Lookup} without a name is a key of that one component:
+ *       {@code @Lookup String email, @Lookup String username} are two keys, as two
+ *       {@code unique=True} fields are in Django.</li>
  *   <li>Components whose {@code @Lookup} carries the same name form one composite key, in
- *       declaration order: {@code @Lookup("slug") long tenantId, @Lookup("slug") String slug} is
- *       unique on the pair, and gives {@code getOrCreateByTenantIdAndSlug}.
- *   <li>A name that only one component carries is a one-component key with a name.
+ *       declaration order: {@code @Lookup("slug") long tenantId, @Lookup("slug") String slug}
+ *       gives {@code getOrCreateByTenantIdAndSlug(long, String)}.</li>
  * </ul>
  *
- * <p>Lookup components are NOT NULL. They cannot be {@code float}, {@code double} or their boxes:
- * databases store those inexactly, so an equal lookup could miss the row; use {@code BigDecimal}
- * or an integer type.
+ * <p>Every entity has at least one key, and the database must back each key with a unique
+ * constraint or unique index on exactly its columns (the DAO checks). Lookup components are NOT NULL;
+ * {@code float}, {@code double} and their boxes cannot be lookup components, since databases store
+ * them inexactly and an equal lookup could miss.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface Lookup {
-    /** The name of a composite key; components with the same name form one key. Empty: a key of this component alone. */
+    /**
+     * The key's name.
+     *
+     * @return the name shared by the components of one composite key; empty (the default) for a key
+     *     of this component alone
+     */
     String value() default "";
 }

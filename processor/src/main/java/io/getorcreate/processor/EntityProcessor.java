@@ -19,6 +19,9 @@ import javax.lang.model.element.TypeElement;
 @AutoService(Processor.class)
 public final class EntityProcessor extends AbstractProcessor {
 
+    /** Called by javac, which finds the processor through its service entry. */
+    public EntityProcessor() {}
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Entity.class.getCanonicalName());
