@@ -21,8 +21,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
 import org.jdbi.v3.core.Handle;
@@ -98,6 +101,49 @@ public final class AccountDao {
     }
 
     /**
+     * For each key, the row whose key it is, creating the missing ones from the key alone: what a
+     * loop of {@code getOrCreateByEmail} would return, in a few statements, atomically. Element {@code i}
+     * is the outcome of the {@code i}-th key; keys the database holds equal share one row, and at most
+     * the first of them is {@code created}.
+     *
+     * @throws NullPointerException if {@code emails}, one of its elements is null
+     *     (the message names the position, as {@code emails[3]})
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, so that a row
+     *     created with it could never be found again
+     * @throws IntegrityViolationException if the new row breaks another constraint: NOT NULL, CHECK,
+     *     a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     */
+    public List<Outcome<Account>> getOrCreateAllByEmail(Collection<String> emails) {
+        return this.store.getOrCreateAll(EMAIL_KEY, emails, "emails", k -> new Object[] {k}, null);
+    }
+
+    /**
+     * The same, creating each missing row from its key and {@code defaults}, which is called once for each
+     * key that gets created (with that key), never for a key that is found; what it throws passes
+     * through and nothing of the call is written.
+     *
+     * @throws NullPointerException if {@code emails}, one of its elements is null
+     *     (the message names the position, as {@code emails[3]})
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, so that a row
+     *     created with it could never be found again
+     * @throws IntegrityViolationException if the new row breaks another constraint: NOT NULL, CHECK,
+     *     a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     * @throws IllegalArgumentException if {@code defaults} sets a component of this key
+     */
+    public List<Outcome<Account>> getOrCreateAllByEmail(Collection<String> emails,
+            BiConsumer<String, Defaults> defaults) {
+        return this.store.getOrCreateAll(EMAIL_KEY, emails, "emails", k -> new Object[] {k}, Defaults.applyingEach(defaults));
+    }
+
+    /**
      * The row whose key is (email), if any.
      *
      * @throws NullPointerException if {@code email} is null
@@ -147,6 +193,49 @@ public final class AccountDao {
     public Outcome<Account> getOrCreateByHandle(String handle, Consumer<Defaults> defaults) {
         Objects.requireNonNull(handle, "handle");
         return this.store.getOrCreate(HANDLE_KEY, new Object[] {handle}, Defaults.applying(defaults));
+    }
+
+    /**
+     * For each key, the row whose key it is, creating the missing ones from the key alone: what a
+     * loop of {@code getOrCreateByHandle} would return, in a few statements, atomically. Element {@code i}
+     * is the outcome of the {@code i}-th key; keys the database holds equal share one row, and at most
+     * the first of them is {@code created}.
+     *
+     * @throws NullPointerException if {@code handles}, one of its elements is null
+     *     (the message names the position, as {@code handles[3]})
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, so that a row
+     *     created with it could never be found again
+     * @throws IntegrityViolationException if the new row breaks another constraint: NOT NULL, CHECK,
+     *     a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     */
+    public List<Outcome<Account>> getOrCreateAllByHandle(Collection<String> handles) {
+        return this.store.getOrCreateAll(HANDLE_KEY, handles, "handles", k -> new Object[] {k}, null);
+    }
+
+    /**
+     * The same, creating each missing row from its key and {@code defaults}, which is called once for each
+     * key that gets created (with that key), never for a key that is found; what it throws passes
+     * through and nothing of the call is written.
+     *
+     * @throws NullPointerException if {@code handles}, one of its elements is null
+     *     (the message names the position, as {@code handles[3]})
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, so that a row
+     *     created with it could never be found again
+     * @throws IntegrityViolationException if the new row breaks another constraint: NOT NULL, CHECK,
+     *     a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     * @throws IllegalArgumentException if {@code defaults} sets a component of this key
+     */
+    public List<Outcome<Account>> getOrCreateAllByHandle(Collection<String> handles,
+            BiConsumer<String, Defaults> defaults) {
+        return this.store.getOrCreateAll(HANDLE_KEY, handles, "handles", k -> new Object[] {k}, Defaults.applyingEach(defaults));
     }
 
     /**
@@ -214,6 +303,10 @@ public final class AccountDao {
 
         private static Consumer<RowValues> applying(Consumer<Defaults> defaults) {
             return defaults == null ? null : values -> defaults.accept(new Defaults(values));
+        }
+
+        private static <K> BiConsumer<K, RowValues> applyingEach(BiConsumer<K, Defaults> defaults) {
+            return defaults == null ? null : (key, values) -> defaults.accept(key, new Defaults(values));
         }
 
         public Defaults email(String email) {

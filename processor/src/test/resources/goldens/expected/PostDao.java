@@ -17,8 +17,11 @@ import io.getorcreate.internal.TableSpec;
 import io.getorcreate.internal.TableSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
 import org.jdbi.v3.core.Handle;
@@ -93,6 +96,51 @@ public final class PostDao {
     }
 
     /**
+     * For each key, the row whose key it is, creating the missing ones from the key alone: what a
+     * loop of {@code getOrCreateByCategoryIdAndTitle} would return, in a few statements, atomically. Element {@code i}
+     * is the outcome of the {@code i}-th key; keys the database holds equal share one row, and at most
+     * the first of them is {@code created}.
+     *
+     * @throws NullPointerException if {@code keys}, one of its elements or one of their components is null
+     *     (the message names the position, as {@code keys[3]})
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, so that a row
+     *     created with it could never be found again
+     * @throws IntegrityViolationException if the new row breaks another constraint: NOT NULL, CHECK,
+     *     a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     */
+    public List<Outcome<Post>> getOrCreateAllByCategoryIdAndTitle(
+            Collection<CategoryIdAndTitle> keys) {
+        return this.store.getOrCreateAll(CATEGORY_ID_AND_TITLE_KEY, keys, "keys", k -> new Object[] {k.categoryId(), k.title()}, null);
+    }
+
+    /**
+     * The same, creating each missing row from its key and {@code defaults}, which is called once for each
+     * key that gets created (with that key), never for a key that is found; what it throws passes
+     * through and nothing of the call is written.
+     *
+     * @throws NullPointerException if {@code keys}, one of its elements or one of their components is null
+     *     (the message names the position, as {@code keys[3]})
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, so that a row
+     *     created with it could never be found again
+     * @throws IntegrityViolationException if the new row breaks another constraint: NOT NULL, CHECK,
+     *     a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     * @throws IllegalArgumentException if {@code defaults} sets a component of this key
+     */
+    public List<Outcome<Post>> getOrCreateAllByCategoryIdAndTitle(
+            Collection<CategoryIdAndTitle> keys,
+            BiConsumer<CategoryIdAndTitle, Defaults> defaults) {
+        return this.store.getOrCreateAll(CATEGORY_ID_AND_TITLE_KEY, keys, "keys", k -> new Object[] {k.categoryId(), k.title()}, Defaults.applyingEach(defaults));
+    }
+
+    /**
      * The row whose key is (categoryId, title), if any.
      *
      * @throws NullPointerException if {@code title} is null
@@ -144,6 +192,12 @@ public final class PostDao {
     }
 
     /**
+     * One key (categoryId, title) of {@link Post}, as {@code getOrCreateAllByCategoryIdAndTitle} takes many.
+     */
+    public record CategoryIdAndTitle(long categoryId, String title) {
+    }
+
+    /**
      * The values a get-or-create inserts besides the key. A component left unset is left out of
      * the INSERT, so the column's database default applies. Setting a component of the key being
      * looked up throws {@link IllegalArgumentException}.
@@ -157,6 +211,10 @@ public final class PostDao {
 
         private static Consumer<RowValues> applying(Consumer<Defaults> defaults) {
             return defaults == null ? null : values -> defaults.accept(new Defaults(values));
+        }
+
+        private static <K> BiConsumer<K, RowValues> applyingEach(BiConsumer<K, Defaults> defaults) {
+            return defaults == null ? null : (key, values) -> defaults.accept(key, new Defaults(values));
         }
 
         public Defaults categoryId(long categoryId) {

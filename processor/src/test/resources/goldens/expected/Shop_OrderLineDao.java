@@ -19,9 +19,12 @@ import io.getorcreate.internal.TableSql;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
 import org.jdbi.v3.core.Handle;
@@ -96,6 +99,50 @@ public final class Shop_OrderLineDao {
     }
 
     /**
+     * For each key, the row whose key it is, creating the missing ones from the key alone: what a
+     * loop of {@code getOrCreateByDefaultsAndValues} would return, in a few statements, atomically. Element {@code i}
+     * is the outcome of the {@code i}-th key; keys the database holds equal share one row, and at most
+     * the first of them is {@code created}.
+     *
+     * @throws NullPointerException if {@code keys}, one of its elements or one of their components is null
+     *     (the message names the position, as {@code keys[3]})
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, so that a row
+     *     created with it could never be found again
+     * @throws IntegrityViolationException if the new row breaks another constraint: NOT NULL, CHECK,
+     *     a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     */
+    public List<Outcome<Shop.OrderLine>> getOrCreateAllByDefaultsAndValues(
+            Collection<DefaultsAndValues> keys) {
+        return this.store.getOrCreateAll(DEFAULTS_AND_VALUES_KEY, keys, "keys", k -> new Object[] {k.defaults(), k.values()}, null);
+    }
+
+    /**
+     * The same, creating each missing row from its key and {@code defaults_}, which is called once for each
+     * key that gets created (with that key), never for a key that is found; what it throws passes
+     * through and nothing of the call is written.
+     *
+     * @throws NullPointerException if {@code keys}, one of its elements or one of their components is null
+     *     (the message names the position, as {@code keys[3]})
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, so that a row
+     *     created with it could never be found again
+     * @throws IntegrityViolationException if the new row breaks another constraint: NOT NULL, CHECK,
+     *     a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     * @throws IllegalArgumentException if {@code defaults_} sets a component of this key
+     */
+    public List<Outcome<Shop.OrderLine>> getOrCreateAllByDefaultsAndValues(
+            Collection<DefaultsAndValues> keys, BiConsumer<DefaultsAndValues, Defaults> defaults_) {
+        return this.store.getOrCreateAll(DEFAULTS_AND_VALUES_KEY, keys, "keys", k -> new Object[] {k.defaults(), k.values()}, Defaults.applyingEach(defaults_));
+    }
+
+    /**
      * The row whose key is (defaults, values), if any.
      *
      * @throws NullPointerException if {@code defaults} is null
@@ -137,6 +184,12 @@ public final class Shop_OrderLineDao {
     }
 
     /**
+     * One key (defaults, values) of {@link Shop.OrderLine}, as {@code getOrCreateAllByDefaultsAndValues} takes many.
+     */
+    public record DefaultsAndValues(UUID defaults, int values) {
+    }
+
+    /**
      * The values a get-or-create inserts besides the key. A component left unset is left out of
      * the INSERT, so the column's database default applies. Setting a component of the key being
      * looked up throws {@link IllegalArgumentException}.
@@ -150,6 +203,10 @@ public final class Shop_OrderLineDao {
 
         private static Consumer<RowValues> applying(Consumer<Defaults> defaults) {
             return defaults == null ? null : values -> defaults.accept(new Defaults(values));
+        }
+
+        private static <K> BiConsumer<K, RowValues> applyingEach(BiConsumer<K, Defaults> defaults) {
+            return defaults == null ? null : (key, values) -> defaults.accept(key, new Defaults(values));
         }
 
         public Defaults defaults(UUID defaults) {

@@ -31,10 +31,12 @@ import io.getorcreate.internal.TableSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Generated;
@@ -163,6 +165,7 @@ final class DaoWriter {
                 .addStatement("return this.store.getOrCreate($L, $L, $T.applying($L))", key.constant, key.array(),
                         defaults, key.defaults)
                 .build());
+        addGetOrCreateAll(dao, model, key, outcome, defaults);
         dao.addMethod(MethodSpec.methodBuilder("findBy" + key.suffix)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("The row whose key is ($L), if any.\n\n", key.text)
@@ -179,6 +182,66 @@ final class DaoWriter {
                 .build());
     }
 
+    // getOrCreateAllBy...: many keys at once, with and without defaults; a composite key gets a record.
+    private static void addGetOrCreateAll(TypeSpec.Builder dao, EntityModel model, KeyParameters key, TypeName outcome,
+            ClassName defaults) {
+        TypeName element;
+        CodeBlock components;
+        if (key.columns.size() == 1) {
+            element = key.columns.get(0).javaType().box();
+            components = CodeBlock.of("k -> new Object[] {k}");
+        } else {
+            ClassName record = model.dao().nestedClass(key.suffix);
+            TypeSpec.Builder type = TypeSpec.recordBuilder(record)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addJavadoc("One key ($L) of {@link $T}, as {@code getOrCreateAllBy$L} takes many.\n", key.text,
+                            model.record(), key.suffix);
+            MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+            for (ParameterSpec p : key.parameters) {
+                constructor.addParameter(ParameterSpec.builder(p.type(), p.name()).build());
+            }
+            type.recordConstructor(constructor.build());
+            dao.addType(type.build());
+            element = record;
+            components = CodeBlock.of("k -> new Object[] {$L}",
+                    key.parameters.stream().map(p -> "k." + p.name() + "()").collect(Collectors.joining(", ")));
+        }
+        String keys = key.plural;
+        TypeName collection = ParameterizedTypeName.get(ClassName.get(Collection.class), element);
+        TypeName outcomes = ParameterizedTypeName.get(ClassName.get(List.class), outcome);
+        CodeBlock bulkThrows = CodeBlock.builder()
+                .add("@throws NullPointerException if {@code $L}, one of its elements"
+                        + (key.columns.size() > 1 ? " or one of their components" : "") + " is null\n"
+                        + "    (the message names the position, as {@code $L[3]})\n", keys, keys)
+                .add(getOrCreateThrows())
+                .build();
+        dao.addMethod(MethodSpec.methodBuilder("getOrCreateAllBy" + key.suffix)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("For each key, the row whose key it is, creating the missing ones from the key alone: what a\n"
+                        + "loop of {@code getOrCreateBy$L} would return, in a few statements, atomically. Element {@code i}\n"
+                        + "is the outcome of the {@code i}-th key; keys the database holds equal share one row, and at most\n"
+                        + "the first of them is {@code created}.\n\n", key.suffix)
+                .addJavadoc(bulkThrows)
+                .returns(outcomes)
+                .addParameter(collection, keys)
+                .addStatement("return this.store.getOrCreateAll($L, $N, $S, $L, null)", key.constant, keys, keys,
+                        components)
+                .build());
+        dao.addMethod(MethodSpec.methodBuilder("getOrCreateAllBy" + key.suffix)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("The same, creating each missing row from its key and {@code $L}, which is called once for each\n"
+                        + "key that gets created (with that key), never for a key that is found; what it throws passes\n"
+                        + "through and nothing of the call is written.\n\n", key.defaults)
+                .addJavadoc(bulkThrows)
+                .addJavadoc("@throws IllegalArgumentException if {@code $L} sets a component of this key\n", key.defaults)
+                .returns(outcomes)
+                .addParameter(collection, keys)
+                .addParameter(ParameterizedTypeName.get(ClassName.get(BiConsumer.class), element, defaults), key.defaults)
+                .addStatement("return this.store.getOrCreateAll($L, $N, $S, $L, $T.applyingEach($L))", key.constant, keys,
+                        keys, components, defaults, key.defaults)
+                .build());
+    }
+
     /** One key's parameters, named so that they clash with nothing the method declares. */
     private static final class KeyParameters {
         final List<ParameterSpec> parameters = new ArrayList<>();
@@ -187,6 +250,7 @@ final class DaoWriter {
         final String text;
         final String defaults;
         final String constant;
+        final String plural;
 
         KeyParameters(EntityModel model, int k) {
             NameAllocator names = new NameAllocator();
@@ -200,6 +264,7 @@ final class DaoWriter {
             this.text = columns.stream().map(ColumnModel::component).collect(Collectors.joining(", "));
             this.defaults = names.newName("defaults");
             this.constant = keyConstant(model, k);
+            this.plural = columns.size() == 1 ? Names.plural(columns.get(0).component()) : "keys";
         }
 
         CodeBlock array() {
@@ -314,6 +379,16 @@ final class DaoWriter {
                         .returns(ParameterizedTypeName.get(Consumer.class, RowValues.class))
                         .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), defaults), "defaults")
                         .addStatement("return defaults == null ? null : values -> defaults.accept(new $T(values))", defaults)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("applyingEach")
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .addTypeVariable(com.palantir.javapoet.TypeVariableName.get("K"))
+                        .returns(ParameterizedTypeName.get(ClassName.get(BiConsumer.class),
+                                com.palantir.javapoet.TypeVariableName.get("K"), ClassName.get(RowValues.class)))
+                        .addParameter(ParameterizedTypeName.get(ClassName.get(BiConsumer.class),
+                                com.palantir.javapoet.TypeVariableName.get("K"), defaults), "defaults")
+                        .addStatement("return defaults == null ? null : (key, values) -> defaults.accept(key, new $T(values))",
+                                defaults)
                         .build());
         for (int i = 0; i < model.columns().size(); i++) {
             if (i == model.idIndex()) {

@@ -30,6 +30,18 @@ final class Names {
         return IDENTIFIER.matcher(name).matches();
     }
 
+    /** {@code email} is {@code emails}, {@code address} is {@code addresses}, {@code category} is {@code categories}. */
+    static String plural(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("z") || lower.endsWith("ch") || lower.endsWith("sh")) {
+            return name + "es";
+        }
+        if (lower.length() > 1 && lower.endsWith("y") && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0) {
+            return name.substring(0, name.length() - 1) + "ies";
+        }
+        return name + "s";
+    }
+
     static String capitalize(String name) {
         return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }

@@ -49,10 +49,11 @@ final class ValuesListBulk implements BulkAlgorithm {
             }
         }
         for (List<Integer> group : byColumns.values()) {
-            group.sort(batch.canonicalOrder());
             if (round == 1) {
+                group.sort(batch.canonicalOrder());
                 insert(call, statements, batch, group);
             } else {
+                // In input order, so that of keys the collation makes one, the first is the one created.
                 for (int p : group) {
                     insert(call, statements, batch, List.of(p));
                 }
