@@ -24,4 +24,18 @@ class H2AttackTest extends AttackTest {
             assertThat(dao.findByCode("plain SQL finds it")).isPresent();
         }
     }
+
+    /** Promise 3: a lost race on a key backed by a unique index the user named like H2's own index names. */
+    @Test
+    void aLostRaceOnAUserNamedUniqueIndexIsFound() {
+        db.exec("CREATE TABLE atk_text (" + db.identity() + ", code VARCHAR(20) NOT NULL, note VARCHAR(20))",
+                "CREATE UNIQUE INDEX atk_code_index_1 ON atk_text (code)");
+        AttackEntities_TextDao dao = new AttackEntities_TextDao(db.jdbi);
+        java.util.concurrent.atomic.AtomicBoolean blocked = new java.util.concurrent.atomic.AtomicBoolean();
+        io.getorcreate.Outcome<AttackEntities.Text>[] outcome = new io.getorcreate.Outcome[1];
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> outcome[0] = dao.getOrCreateByCode("late", d -> winnerCommits("late", blocked)));
+        assertThat(thrown).as("the loser of the race").isNull();
+        assertThat(outcome[0].created()).isFalse();
+    }
 }

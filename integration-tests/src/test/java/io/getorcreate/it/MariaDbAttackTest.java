@@ -86,4 +86,17 @@ class MariaDbAttackTest extends AttackTest {
             assertThat(huge).isInstanceOf(InvalidValueException.class);
         }
     }
+
+    /** Promise 3: a lost race is found, whatever the key's text; the driver's message must not be parsed for it. */
+    @Test
+    void aLostRaceIsFoundEvenWhenTheKeyLooksLikePartOfTheDuplicateKeyMessage() {
+        AttackEntities_TextDao dao = texts(db, "VARCHAR(60)");
+        String key = "x' for key 'somewhere_else";
+        java.util.concurrent.atomic.AtomicBoolean blocked = new java.util.concurrent.atomic.AtomicBoolean();
+        Outcome<Text>[] outcome = new Outcome[1];
+        Throwable thrown = catchThrowable(() -> outcome[0] = dao.getOrCreateByCode(key, d -> winnerCommits(key, blocked)));
+        assertThat(thrown).as("the loser of the race for %s", key).isNull();
+        assertThat(outcome[0].created()).isFalse();
+        assertThat(outcome[0].entity().note()).isEqualTo("winner");
+    }
 }
