@@ -108,14 +108,14 @@ final class CallRunner {
         try {
             autoCommit = connection.getAutoCommit();
         } catch (SQLException e) {
-            throw Failures.translate(table, null, Mode.AUTOCOMMIT, schema.passed(), e);
+            throw Failures.translate(table, null, Mode.AUTOCOMMIT, null, e);
         }
         if (autoCommit) {
             // Outside any transaction: a transaction of the call's own, ended here whatever happens.
             try {
                 connection.setAutoCommit(false);
             } catch (SQLException e) {
-                throw Failures.translate(table, null, Mode.AUTOCOMMIT, schema.passed(), e);
+                throw Failures.translate(table, null, Mode.AUTOCOMMIT, null, e);
             }
             try {
                 return runOn(connection, true, operation, work);
@@ -138,13 +138,14 @@ final class CallRunner {
     private <R> R runOn(Connection connection, boolean own, Operation operation, Work<R> work) {
         Mode mode = Mode.AUTOCOMMIT;
         Dialect dialect = null;
+        VerifiedSchema verified = null;
         try {
             if (!connection.getAutoCommit()) {
                 // A handle of its own may still hold a connection whose transaction someone else began
                 // (Spring's, reached through a transaction-aware DataSource): join it, never end it.
                 mode = own && !ExternalTransactions.joins(connection) ? Mode.OWN_TRANSACTION : Mode.CALLER_TRANSACTION;
             }
-            VerifiedSchema verified = operation.verifies ? schema.verified(connection, table) : null;
+            verified = operation.verifies ? schema.verified(connection, table) : null;
             dialect = verified != null ? verified.dialect() : Dialect.detect(connection.getMetaData());
             Call call = new Call(connection, mode, dialect, verified);
             if (mode == Mode.CALLER_TRANSACTION) {
@@ -160,7 +161,20 @@ final class CallRunner {
             }, e -> e instanceof SQLException sql && SqlErrors.isTransient(d, sql), () -> rollbackOwn(connection, call.mode()));
         } catch (SQLException e) {
             rollbackOwn(connection, mode);
-            throw Failures.translate(table, dialect, mode, schema.passed(), e);
+            if (verified != null && SqlErrors.isSchemaMismatch(dialect, e)) {
+                // The table this connection now finds is not the one checked (another schema on the search
+                // path, say): check it, and report a SchemaException if it cannot serve.
+                try {
+                    schema.forget(connection);
+                    schema.verified(connection, table);
+                } catch (SQLException | RuntimeException again) {
+                    if (again instanceof RuntimeException r) {
+                        r.addSuppressed(e);
+                        throw r;
+                    }
+                }
+            }
+            throw Failures.translate(table, dialect, mode, verified, e);
         } catch (RuntimeException | Error e) {
             rollbackOwn(connection, mode);
             throw e;

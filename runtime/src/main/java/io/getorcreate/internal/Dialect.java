@@ -116,6 +116,19 @@ public enum Dialect {
         return this == MARIADB || this == MYSQL;
     }
 
+    /**
+     * Where the connection's unqualified SQL finds tables, as far as the driver knows without a round trip:
+     * the current database on MariaDB/MySQL, the current schema on H2; on PostgreSQL the search path,
+     * which only the server knows, is left out ("").
+     */
+    String place(java.sql.Connection connection) throws java.sql.SQLException {
+        return switch (this) {
+            case MARIADB, MYSQL -> String.valueOf(connection.getCatalog());
+            case H2 -> String.valueOf(connection.getSchema());
+            case POSTGRES -> "";
+        };
+    }
+
     /** Quotes a name exactly as the catalog reported it. */
     String quoteAsIs(String name) {
         return switch (this) {

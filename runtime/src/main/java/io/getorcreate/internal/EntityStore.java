@@ -66,7 +66,9 @@ public final class EntityStore<T> {
                 }
             }
             throw new GetOrCreateException("get-or-create on table " + table.name() + " gave up after "
-                    + VANISHING_ROW_ATTEMPTS + " attempts: a concurrent creator's row for the key kept vanishing");
+                    + VANISHING_ROW_ATTEMPTS + " attempts: the key's unique constraint reports a row for it that a "
+                    + "lookup by the key never finds. Either concurrent creators' rows kept vanishing (rolled back), "
+                    + "or something (a trigger, the column's type) stores the key differently from the value given");
         });
     }
 
@@ -162,7 +164,7 @@ public final class EntityStore<T> {
         try {
             return runner.run(operation, work);
         } catch (UserCode.Failure e) {
-            throw e.thrown();
+            throw e.rethrow();
         } catch (GetOrCreateException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -20,7 +20,7 @@ final class Failures {
         if (dialect != null) {
             SqlErrors.Violation violation = SqlErrors.violation(dialect, e);
             if (violation != null) {
-                String constraint = schema == null ? violation.constraint() : schema.constraintName(violation.constraint());
+                String constraint = schema == null ? violation.constraint() : schema.constraintName(violation);
                 return new IntegrityViolationException(violation.kind(), table.name(), constraint, e);
             }
             if (SqlErrors.isDataException(dialect, e)) {

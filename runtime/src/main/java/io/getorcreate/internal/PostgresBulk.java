@@ -35,11 +35,21 @@ final class PostgresBulk implements BulkAlgorithm {
         TableSpec<T> table = statements.table();
         KeySpec key = batch.keySpec();
         boolean oneStatement = !batch.hasDefaults() && !call.schema().statementInsertTriggers()
-                && !call.connection().isReadOnly();
+                && !call.schema().serverReadOnly().get() && !call.connection().isReadOnly();
         if (oneStatement) {
             String sql = call.schema().statement(List.of("pg-select-or-insert", batch.key()),
                     () -> selectOrInsert(call, table, key));
-            query(call, statements, sql, key.columns(), batch, positions, true);
+            try {
+                query(call, statements, sql, key.columns(), batch, positions, true);
+            } catch (SQLException e) {
+                if (!"25006".equals(e.getSQLState())) {
+                    throw e;
+                }
+                // The server makes every transaction read-only: from now on the hits are read first. The
+                // failed statement ended the transaction, which runs again (or the caller's must).
+                call.schema().serverReadOnly().set(true);
+                throw new java.sql.SQLTransactionRollbackException("the server is read-only", "40001", e);
+            }
             return;
         }
         String select = call.schema().statement(List.of("pg-select", batch.key()), () -> select(call, table, key));

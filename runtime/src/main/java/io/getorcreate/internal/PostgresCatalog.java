@@ -125,7 +125,7 @@ final class PostgresCatalog implements Catalog {
             case "numeric" -> {
                 if (typmod >= 4) {
                     precision = ((typmod - 4) >> 16) & 0xffff;
-                    scale = (typmod - 4) & 0xffff;
+                    scale = (((typmod - 4) & 0x7ff) ^ 0x400) - 0x400; // 11 bits, signed since PostgreSQL 15
                 }
             }
             case "timestamp", "timestamptz", "time", "timetz" -> fraction = typmod >= 0 ? typmod : 6;

@@ -63,7 +63,11 @@ final class Retry {
             } catch (SQLException | RuntimeException e) {
                 if (n >= maxAttempts || Thread.currentThread().isInterrupted() || !retryable.test(e)) {
                     if (earlier != null) {
-                        earlier.forEach(e::addSuppressed);
+                        for (Exception before : earlier) {
+                            if (before != e) {
+                                e.addSuppressed(before);
+                            }
+                        }
                     }
                     throw e;
                 }

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 final class SelectOrInsertStatement implements GetOrCreateAlgorithm {
     static final SelectOrInsertStatement INSTANCE = new SelectOrInsertStatement();
     private static final Logger RACE = LoggerFactory.getLogger("io.getorcreate.race");
+    /** SQLState: a write in a read-only transaction. */
+    private static final String READ_ONLY = "25006";
 
     private SelectOrInsertStatement() {}
 
@@ -35,7 +37,34 @@ final class SelectOrInsertStatement implements GetOrCreateAlgorithm {
         RowValues values = row.values();
         checker.check(call.schema(), values);
         String sql = table.getOrCreateSql(call.dialect(), key, values.mask());
-        Outcome<T> outcome = call.guarded(() -> {
+        Outcome<T> outcome;
+        try {
+            outcome = selectOrInsert(call, statements, sql, keyColumns, keyValues, values);
+        } catch (SQLException e) {
+            if (!READ_ONLY.equals(e.getSQLState())) {
+                throw e;
+            }
+            // The server makes every transaction read-only: a hit must still be found, and is from now on first.
+            call.schema().serverReadOnly().set(true);
+            if (call.mode() == Mode.OWN_TRANSACTION) {
+                call.connection().rollback();
+            }
+            T found = statements.selectOne(call, table.sql(call.dialect()).keys().get(key).select(), keyColumns, keyValues);
+            if (found == null) {
+                throw e;
+            }
+            return new Outcome<>(found, false);
+        }
+        if (outcome == null) {
+            RACE.debug("Table {}: a concurrent creator's row for the key was not visible yet; trying again", table.name());
+        }
+        return outcome;
+    }
+
+    private static <T> Outcome<T> selectOrInsert(Call call, Statements<T> statements, String sql,
+            List<Integer> keyColumns, Object[] keyValues, RowValues values) throws SQLException {
+        TableSpec<T> table = statements.table();
+        return call.guarded(() -> {
             statements.log(sql);
             try (PreparedStatement ps = call.connection().prepareStatement(sql)) {
                 int next = statements.bind(ps, 1, call.dialect(), keyColumns, keyValues);
@@ -46,14 +75,11 @@ final class SelectOrInsertStatement implements GetOrCreateAlgorithm {
                 }
             }
         });
-        if (outcome == null) {
-            RACE.debug("Table {}: a concurrent creator's row for the key was not visible yet; trying again", table.name());
-        }
-        return outcome;
     }
 
     private static boolean selectFirst(Call call, NewRow row) throws SQLException {
         return row.hasPendingDefaults() || call.mode() == Mode.CALLER_TRANSACTION
-                || call.schema().statementInsertTriggers() || call.connection().isReadOnly();
+                || call.schema().statementInsertTriggers() || call.schema().serverReadOnly().get()
+                || call.connection().isReadOnly();
     }
 }

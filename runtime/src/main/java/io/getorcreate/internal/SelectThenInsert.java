@@ -43,7 +43,7 @@ final class SelectThenInsert implements GetOrCreateAlgorithm {
             if (violation == null || violation.kind() != IntegrityViolationException.Kind.UNIQUE) {
                 throw e;
             }
-            String constraint = call.schema().constraintName(violation.constraint());
+            String constraint = call.schema().constraintName(violation);
             boolean onKey = call.schema().backsKey(key, constraint);
             if (constraint != null && !onKey) {
                 throw e;
@@ -54,9 +54,14 @@ final class SelectThenInsert implements GetOrCreateAlgorithm {
             if (winner != null) {
                 return new Outcome<>(winner, false);
             }
-            if (onKey && call.mode() == Mode.CALLER_TRANSACTION && !dialect.canReadPastSnapshot() && call.readsSnapshot()) {
-                // The caller's snapshot predates the winner's commit, and nothing reads past it.
-                throw new TransactionRetryException(table.name(), e);
+            if (onKey && !dialect.canReadPastSnapshot() && call.readsSnapshot()) {
+                // The transaction's snapshot predates the winner's commit, and nothing reads past it: the
+                // caller's transaction must run again; the DAO's own runs again by itself.
+                if (call.mode() == Mode.CALLER_TRANSACTION) {
+                    throw new TransactionRetryException(table.name(), e);
+                }
+                throw new java.sql.SQLTransactionRollbackException("the winner's row is not in this transaction's "
+                        + "snapshot", "40001", e);
             }
             if (onKey) {
                 return null;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * (serialization failure, deadlock, lock timeout) that a retried transaction would not meet.
  */
 final class SqlErrors {
-    private static final Pattern MARIADB_DUPLICATE_KEY = Pattern.compile("for key '(?:[^'.]*\\.)?([^']+)'");
+    private static final Pattern MARIADB_DUPLICATE_KEY = Pattern.compile("for key '(?:[^'.]*\\.)?([^']+)'$");
     private static final Pattern MARIADB_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]+)`");
     private static final Pattern H2_INDEX = Pattern.compile("\"(?:[^\".\\s]+\\.)?([^\".\\s]+) ON ");
     private static final Pattern H2_NAMED = Pattern.compile("\"(?:[^\".\\s:]+\\.)?([^\".\\s:]+): ");
@@ -22,7 +22,11 @@ final class SqlErrors {
     private SqlErrors() {}
 
     /** An integrity violation's kind and constraint, or null when the exception is not one. */
-    record Violation(Kind kind, String constraint) {}
+    record Violation(Kind kind, String constraint, String index) {
+        Violation(Kind kind, String constraint) {
+            this(kind, constraint, null);
+        }
+    }
 
     static Violation violation(Dialect dialect, SQLException e) {
         String state = e.getSQLState();
@@ -50,7 +54,7 @@ final class SqlErrors {
     private static Violation h2(String state, String message) {
         String msg = message == null ? "" : message;
         return switch (state) {
-            case "23505" -> new Violation(Kind.UNIQUE, h2IndexConstraint(msg));
+            case "23505" -> new Violation(Kind.UNIQUE, h2IndexConstraint(msg), group(H2_INDEX, msg));
             case "23502" -> new Violation(Kind.NOT_NULL, null);
             case "23503", "23506" -> new Violation(Kind.FOREIGN_KEY, group(H2_NAMED, msg));
             case "23513", "23514" -> new Violation(Kind.CHECK, group(H2_NAMED, msg));
@@ -73,6 +77,15 @@ final class SqlErrors {
             case 3819, 4025 -> new Violation(Kind.CHECK, group(MARIADB_CONSTRAINT, msg));
             default -> state != null && state.startsWith("23") ? new Violation(Kind.OTHER, null) : null;
         };
+    }
+
+    /**
+     * Whether the statement met another table than the one the schema check passed: no unique index for
+     * ON CONFLICT, or an undefined table or column (PostgreSQL, whose search path can change under a DAO).
+     */
+    static boolean isSchemaMismatch(Dialect dialect, SQLException e) {
+        String state = e.getSQLState();
+        return dialect == Dialect.POSTGRES && ("42P10".equals(state) || "42P01".equals(state) || "42703".equals(state));
     }
 
     /** Whether the failure is a data exception: a value the column cannot hold (SQLState class 22). */

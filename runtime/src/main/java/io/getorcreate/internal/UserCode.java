@@ -13,19 +13,25 @@ final class UserCode {
     static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        private Failure(RuntimeException thrown) {
+        private Failure(Exception thrown) {
             super(null, thrown, false, false);
         }
 
-        RuntimeException thrown() {
-            return (RuntimeException) getCause();
+        /** Throws what the callback threw, as it was: a checked exception too (thrown sneakily, as it came in). */
+        RuntimeException rethrow() {
+            throw UserCode.<RuntimeException>sneaky(getCause());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable e) throws E {
+        throw (E) e;
     }
 
     static <V> void run(Consumer<V> callback, V value) {
         try {
             callback.accept(value);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // a checked one too, where a language or a trick throws it undeclared
             throw new Failure(e);
         }
     }

@@ -160,23 +160,31 @@ final class ValueChecker {
     private static String decimal(BigDecimal value, ColumnFacts facts) {
         BigDecimal exact = value.stripTrailingZeros();
         int scale = Math.max(exact.scale(), 0);
-        if (facts.integerRange() != null) {
+        if (facts.unsigned() && value.signum() < 0) {
+            return value.toPlainString() + " is negative, and the column is UNSIGNED: it would be stored as 0";
+        }
+        long[] range = facts.integerRange();
+        if (range != null || facts.type().equals("bigint") || facts.type().equals("int8")) {
             if (scale > 0) {
                 return value.toPlainString() + " has a fraction, which the integer column would round away: "
                         + "round it first, or use a DECIMAL column";
             }
-            return integer(exact.longValue(), facts) != null || exact.precision() - exact.scale() > 19
-                    ? value.toPlainString() + " is out of the column's range" : null;
+            BigDecimal min = BigDecimal.valueOf(range == null ? Long.MIN_VALUE : range[0]);
+            BigDecimal max = range == null ? (facts.unsigned() ? new BigDecimal("18446744073709551615")
+                    : BigDecimal.valueOf(Long.MAX_VALUE)) : BigDecimal.valueOf(range[1]);
+            return value.compareTo(min) < 0 || value.compareTo(max) > 0
+                    ? value.toPlainString() + " is out of the " + facts.type() + " column's range " + min + ".." + max
+                            + ": widen the column" : null;
         }
-        if (facts.scale() >= 0 && scale > facts.scale()) {
+        if (facts.scale() != -1 && facts.precision() > 0 && exact.scale() > facts.scale()) {
             return value.toPlainString() + " has " + scale + " fractional digits, more than the column's scale of "
                     + facts.scale() + ", so it would be stored rounded: round it first (setScale(" + facts.scale()
                     + ")), or widen the column";
         }
         int integerDigits = Math.max(exact.precision() - exact.scale(), 0);
-        if (facts.precision() > 0 && integerDigits > facts.precision() - Math.max(facts.scale(), 0)) {
+        if (facts.precision() > 0 && integerDigits > facts.precision() - facts.scale()) {
             return value.toPlainString() + " has " + integerDigits + " integer digits, more than the column's DECIMAL("
-                    + facts.precision() + ", " + Math.max(facts.scale(), 0) + ") holds: widen the column";
+                    + facts.precision() + ", " + facts.scale() + ") holds: widen the column";
         }
         return null;
     }
@@ -187,9 +195,9 @@ final class ValueChecker {
             return value + " is out of the " + facts.type() + " column's range " + range[0] + ".." + range[1]
                     + ": widen the column";
         }
-        int digits = Long.toString(Math.abs(value)).length();
+        int digits = Long.toString(value).replace("-", "").length();
         if (facts.precision() > 0 && facts.integerRange() == null
-                && digits > facts.precision() - Math.max(facts.scale(), 0)) {
+                && digits > facts.precision() - facts.scale()) {
             return value + " has more digits than the column's precision of " + facts.precision() + ": widen the column";
         }
         return null;

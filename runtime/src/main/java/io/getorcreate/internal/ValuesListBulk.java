@@ -110,12 +110,16 @@ final class ValuesListBulk implements BulkAlgorithm {
             if (violation == null || violation.kind() != IntegrityViolationException.Kind.UNIQUE) {
                 throw e;
             }
-            String constraint = call.schema().constraintName(violation.constraint());
+            String constraint = call.schema().constraintName(violation);
             if (constraint != null && !call.schema().backsKey(batch.key(), constraint)) {
                 throw e;
             }
-            if (call.mode() == Mode.CALLER_TRANSACTION && !dialect.canReadPastSnapshot() && call.readsSnapshot()) {
-                throw new TransactionRetryException(table.name(), e);
+            if (!dialect.canReadPastSnapshot() && call.readsSnapshot()) {
+                if (call.mode() == Mode.CALLER_TRANSACTION) {
+                    throw new TransactionRetryException(table.name(), e);
+                }
+                throw new java.sql.SQLTransactionRollbackException("the winner's row is not in this transaction's "
+                        + "snapshot", "40001", e);
             }
             // A concurrent creator, or two keys the collation makes one: the next round sorts it out.
         }

@@ -17,11 +17,14 @@ import java.util.Set;
  *     names the index rather than the constraint in its errors (H2)
  * @param statementInsertTriggers whether a zero-row INSERT would fire a trigger, so that a hit must not
  *     run one
+ * @param serverReadOnly set once the server refused a write as read-only (a standby, or
+ *     {@code default_transaction_read_only}): from then on a hit is looked for before anything is written
  * @param statements the statements that depend on what the check learned (the bulk calls' casts and
  *     collations, and their number of rows), written once and kept here
  */
 record VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<ColumnFacts> columns,
-        Map<String, String> constraintsByIndex, boolean statementInsertTriggers, Map<List<Object>, String> statements) {
+        Map<String, String> constraintsByIndex, boolean statementInsertTriggers, Map<List<Object>, String> statements,
+        java.util.concurrent.atomic.AtomicBoolean serverReadOnly) {
     /** Statements kept at most; past it a rare shape (a short last chunk) is written each time. */
     private static final int MAX_STATEMENTS = 256;
 
@@ -34,7 +37,7 @@ record VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<Co
     VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<ColumnFacts> columns,
             Map<String, String> constraintsByIndex, boolean statementInsertTriggers) {
         this(dialect, keyConstraints, columns, constraintsByIndex, statementInsertTriggers,
-                new java.util.concurrent.ConcurrentHashMap<>());
+                new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicBoolean());
     }
 
     /** The statement for {@code shape}, written by {@code writer} the first time. */
@@ -57,5 +60,24 @@ record VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<Co
     /** The constraint's name as the user declared it, for a name the driver reported (an index's, on H2). */
     String constraintName(String reported) {
         return reported == null ? null : constraintsByIndex.getOrDefault(reported.toLowerCase(Locale.ROOT), reported);
+    }
+
+    /**
+     * The violated constraint's name: where the driver named an index (H2), the index as this schema knows
+     * it (the constraint behind it, or a plain unique index by its own name) before any guess from its name.
+     */
+    String constraintName(SqlErrors.Violation violation) {
+        if (violation.index() != null) {
+            String index = violation.index().toLowerCase(Locale.ROOT);
+            if (constraintsByIndex.containsKey(index)) {
+                return constraintsByIndex.get(index);
+            }
+            for (Set<String> names : keyConstraints) {
+                if (names.contains(index)) {
+                    return violation.index();
+                }
+            }
+        }
+        return constraintName(violation.constraint());
     }
 }
