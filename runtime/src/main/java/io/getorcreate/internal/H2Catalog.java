@@ -20,20 +20,25 @@ import java.util.Set;
 final class H2Catalog implements Catalog {
     private static final String COLUMNS = "SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, "
             + "NUMERIC_SCALE, DATETIME_PRECISION FROM INFORMATION_SCHEMA.COLUMNS "
-            + "WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = ?";
+            + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
     private static final String INDEXES = "SELECT i.INDEX_NAME, c.COLUMN_NAME, tc.CONSTRAINT_NAME "
             + "FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c "
             + "ON c.INDEX_SCHEMA = i.INDEX_SCHEMA AND c.INDEX_NAME = i.INDEX_NAME "
             + "LEFT JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc ON tc.TABLE_SCHEMA = i.TABLE_SCHEMA "
             + "AND tc.INDEX_NAME = i.INDEX_NAME AND tc.CONSTRAINT_TYPE IN ('UNIQUE', 'PRIMARY KEY') "
-            + "WHERE i.TABLE_SCHEMA = CURRENT_SCHEMA AND i.TABLE_NAME = ? "
+            + "WHERE i.TABLE_SCHEMA = ? AND i.TABLE_NAME = ? "
             + "AND i.INDEX_TYPE_NAME IN ('UNIQUE INDEX', 'PRIMARY KEY')";
 
     @Override
     public TableFacts read(Connection connection, String table) throws SQLException {
+        String schema = resolve(connection, table);
+        if (schema == null) {
+            return null;
+        }
         Map<String, ColumnFacts> columns = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(COLUMNS)) {
-            ps.setString(1, table);
+            ps.setString(1, schema);
+            ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String type = rs.getString(2).toLowerCase(Locale.ROOT);
@@ -53,7 +58,8 @@ final class H2Catalog implements Catalog {
         Map<String, Set<String>> byIndex = new LinkedHashMap<>();
         Map<String, String> constraints = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(INDEXES)) {
-            ps.setString(1, table);
+            ps.setString(1, schema);
+            ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byIndex.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2).toLowerCase(Locale.ROOT));
@@ -68,8 +74,23 @@ final class H2Catalog implements Catalog {
         return new TableFacts(columns, indexes, false);
     }
 
+    // The schema unqualified SQL finds the table in (the current schema, then SCHEMA_SEARCH_PATH), as the
+    // driver reports it for a query's columns; null where it finds none.
+    private static String resolve(Connection connection, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM " + Dialect.H2.quoteAsIs(table)
+                + " WHERE FALSE"); ResultSet rs = ps.executeQuery()) {
+            return rs.getMetaData().getSchemaName(1);
+        } catch (SQLException e) {
+            if ("42S02".equals(e.getSQLState()) || "42S04".equals(e.getSQLState()) || e.getErrorCode() == 42102
+                    || e.getErrorCode() == 42104) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public String searchedIn(Connection connection) throws SQLException {
-        return "schema " + connection.getSchema();
+        return "schema " + connection.getSchema() + " and the schema search path";
     }
 }

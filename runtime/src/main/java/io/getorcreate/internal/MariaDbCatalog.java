@@ -41,16 +41,20 @@ final class MariaDbCatalog implements Catalog {
                 }
             }
         }
-        if (columns.isEmpty()) {
-            return null;
-        }
         Map<String, List<String[]>> byIndex = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(INDEXES)) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byIndex.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new String[] {rs.getString(2), rs.getString(3)});
+        if (columns.isEmpty()) {
+            // information_schema lists no TEMPORARY table, which unqualified SQL would use first: SHOW does.
+            if (!readTemporary(connection, table, columns, byIndex)) {
+                return null;
+            }
+        } else {
+            try (PreparedStatement ps = connection.prepareStatement(INDEXES)) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byIndex.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new String[] {rs.getString(2), rs.getString(3)});
+                    }
                 }
             }
         }
@@ -73,6 +77,52 @@ final class MariaDbCatalog implements Catalog {
         });
         // Triggers on MariaDB and MySQL are row-level only: a statement that inserts no row fires none.
         return new TableFacts(columns, indexes, false);
+    }
+
+    private static final java.util.regex.Pattern TYPE =
+            java.util.regex.Pattern.compile("([a-z ]+)(?:\\((\\d+)(?:,(\\d+))?\\))?( unsigned)?.*");
+
+    // SHOW FULL COLUMNS and SHOW INDEX, which see a TEMPORARY table; false where there is no such table.
+    private static boolean readTemporary(Connection connection, String table, Map<String, ColumnFacts> columns,
+            Map<String, List<String[]>> byIndex) throws SQLException {
+        String quoted = Dialect.MARIADB.quoteAsIs(table);
+        try (PreparedStatement ps = connection.prepareStatement("SHOW FULL COLUMNS FROM " + quoted);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                java.util.regex.Matcher m = TYPE.matcher(rs.getString("Type").toLowerCase(Locale.ROOT));
+                if (!m.matches()) {
+                    continue;
+                }
+                String type = m.group(1).trim();
+                int size = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+                String collation = rs.getString("Collation");
+                boolean numeric = type.equals("decimal") || type.equals("numeric");
+                boolean time = type.equals("datetime") || type.equals("timestamp") || type.equals("time");
+                boolean text = collation != null;
+                columns.put(rs.getString("Field").toLowerCase(Locale.ROOT), new ColumnFacts(type,
+                        text || type.contains("binary") ? size : 0,
+                        numeric ? size : 0, numeric ? (m.group(3) == null ? 0 : Integer.parseInt(m.group(3))) : -1,
+                        time ? size : -1,
+                        text && !collation.toLowerCase(Locale.ROOT).startsWith("utf8mb4_")
+                                ? collation.substring(0, collation.indexOf('_')) : null,
+                        text && !isNoPad(collation), m.group(4) != null, collation, null));
+            }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 1146) { // no such table
+                return false;
+            }
+            throw e;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SHOW INDEX FROM " + quoted);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getInt("Non_unique") == 0) {
+                    byIndex.computeIfAbsent(rs.getString("Key_name"), k -> new ArrayList<>())
+                            .add(new String[] {rs.getString("Column_name"), rs.getString("Sub_part")});
+                }
+            }
+        }
+        return !columns.isEmpty();
     }
 
     // MariaDB's NO PAD collations say so in their names; MySQL 8's UCA 9.0.0 collations are all NO PAD.
