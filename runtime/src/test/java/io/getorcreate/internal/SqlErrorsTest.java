@@ -16,7 +16,8 @@ class SqlErrorsTest {
     void h2() {
         assertThat(classify(Dialect.H2, "23505", 23505, "Unique index or primary key violation: "
                 + "\"PUBLIC.CATEGORY_NAME_KEY_INDEX_3 ON PUBLIC.CATEGORY(NAME NULLS FIRST) VALUES ( /* 1 */ 'a' )\"; "
-                + "SQL statement:")).isEqualTo(new SqlErrors.Violation(Kind.UNIQUE, "CATEGORY_NAME_KEY"));
+                + "SQL statement:")).isEqualTo(new SqlErrors.Violation(Kind.UNIQUE, "CATEGORY_NAME_KEY",
+                        "CATEGORY_NAME_KEY_INDEX_3"));
         assertThat(classify(Dialect.H2, "23506", 23506, "Referential integrity constraint violation: "
                 + "\"POST_CATEGORY_FK: PUBLIC.POST FOREIGN KEY(CATEGORY_ID) REFERENCES PUBLIC.CATEGORY(ID) "
                 + "(CAST(999 AS BIGINT))\"; SQL statement:"))
