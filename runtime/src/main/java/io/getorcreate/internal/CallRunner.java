@@ -22,7 +22,13 @@ final class CallRunner {
         /** A plain insert: checked, and not safe to run again after a lost acknowledgement. */
         INSERT(true, false),
         /** {@code createTable}: needs no check, safe to run again. */
-        DDL(false, true);
+        DDL(false, true),
+        /**
+         * An update-or-create: checked, and safe to run again (the same values written twice leave the same
+         * row); where its algorithm holds a row lock from one statement to the next, a call in autocommit
+         * runs in a transaction of its own.
+         */
+        UPDATE_OR_CREATE(true, true);
 
         final boolean verifies;
         final boolean idempotent;
@@ -30,6 +36,11 @@ final class CallRunner {
         Operation(boolean verifies, boolean idempotent) {
             this.verifies = verifies;
             this.idempotent = idempotent;
+        }
+
+        /** Whether a call in autocommit must run in a transaction of its own on this dialect. */
+        boolean needsTransaction(Dialect dialect) {
+            return this == UPDATE_OR_CREATE && UpdateOrCreateAlgorithm.of(dialect).locksAcrossStatements();
         }
     }
 
@@ -96,6 +107,7 @@ final class CallRunner {
         Connection connection = h.getConnection();
         Mode mode = Mode.AUTOCOMMIT;
         Dialect dialect = null;
+        boolean began = false;
         try {
             if (!connection.getAutoCommit()) {
                 // A handle of its own may still hold a connection whose transaction someone else began
@@ -104,6 +116,11 @@ final class CallRunner {
             }
             VerifiedSchema verified = operation.verifies ? schema.verified(connection, table) : null;
             dialect = verified != null ? verified.dialect() : Dialect.detect(connection.getMetaData());
+            if (mode == Mode.AUTOCOMMIT && operation.needsTransaction(dialect)) {
+                connection.setAutoCommit(false);
+                began = true;
+                mode = Mode.OWN_TRANSACTION;
+            }
             Call call = new Call(connection, mode, dialect, verified);
             if (mode == Mode.CALLER_TRANSACTION) {
                 return work.run(call);
@@ -122,6 +139,19 @@ final class CallRunner {
         } catch (RuntimeException | Error e) {
             rollbackOwn(connection, mode);
             throw e;
+        } finally {
+            if (began) {
+                restoreAutoCommit(connection);
+            }
+        }
+    }
+
+    // After a transaction begun for one call in autocommit, committed or rolled back by now.
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException suppressed) {
+            // The connection is broken; the pool finds out when it is returned.
         }
     }
 
