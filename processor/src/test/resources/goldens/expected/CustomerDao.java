@@ -153,6 +153,59 @@ public final class CustomerDao {
     }
 
     /**
+     * Writes what {@code values} sets to the row whose key is (email),
+     * or creates the row from the key and {@code values} if none exists. {@code values} is called
+     * exactly once, and what it throws passes through with nothing written. The row is locked
+     * while it is compared and written; if every value set already holds, nothing is written
+     * and the outcome is neither created nor updated.
+     *
+     * @return the row as stored after this call; {@code created()} if this call inserted it,
+     *     {@code updated()} if it changed a stored value of the row it found
+     * @throws NullPointerException if {@code email} or {@code values} is null
+     * @throws IllegalArgumentException if {@code values} sets a component of this key
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, or another
+     *     value cannot be stored in its column (too long, say)
+     * @throws IntegrityViolationException if the new or updated row breaks another constraint:
+     *     NOT NULL, CHECK, a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     */
+    public Outcome<Customer> updateOrCreateByEmail(String email, Consumer<Defaults> values) {
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(values, "values");
+        return this.store.updateOrCreate(EMAIL_KEY, new Object[] {email}, Defaults.applying(values), null);
+    }
+
+    /**
+     * The same as {@code updateOrCreateByEmail(email, values)};
+     * when a row is created, {@code createOnly} is called too, and wins where both set a component.
+     * It is called only when a row is created, never on the path that finds one, and what it
+     * throws passes through with nothing written.
+     *
+     * @return the row as stored after this call; {@code created()} if this call inserted it,
+     *     {@code updated()} if it changed a stored value of the row it found
+     * @throws NullPointerException if {@code email} or {@code values} or {@code createOnly} is null
+     * @throws IllegalArgumentException if {@code values} or {@code createOnly} sets a component of this key
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, or another
+     *     value cannot be stored in its column (too long, say)
+     * @throws IntegrityViolationException if the new or updated row breaks another constraint:
+     *     NOT NULL, CHECK, a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     */
+    public Outcome<Customer> updateOrCreateByEmail(String email, Consumer<Defaults> values,
+            Consumer<Defaults> createOnly) {
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(createOnly, "createOnly");
+        return this.store.updateOrCreate(EMAIL_KEY, new Object[] {email}, Defaults.applying(values), Defaults.applying(createOnly));
+    }
+
+    /**
      * The row with this primary key, if any.
      *
      * @throws SchemaException if the table, a column, or a key's unique constraint is missing

@@ -157,6 +157,60 @@ public final class Shop_OrderLineDao {
     }
 
     /**
+     * Writes what {@code values_} sets to the row whose key is (defaults, values),
+     * or creates the row from the key and {@code values_} if none exists. {@code values_} is called
+     * exactly once, and what it throws passes through with nothing written. The row is locked
+     * while it is compared and written; if every value set already holds, nothing is written
+     * and the outcome is neither created nor updated.
+     *
+     * @return the row as stored after this call; {@code created()} if this call inserted it,
+     *     {@code updated()} if it changed a stored value of the row it found
+     * @throws NullPointerException if {@code defaults} or {@code values_} is null
+     * @throws IllegalArgumentException if {@code values_} sets a component of this key
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, or another
+     *     value cannot be stored in its column (too long, say)
+     * @throws IntegrityViolationException if the new or updated row breaks another constraint:
+     *     NOT NULL, CHECK, a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     */
+    public Outcome<Shop.OrderLine> updateOrCreateByDefaultsAndValues(UUID defaults, int values,
+            Consumer<Defaults> values_) {
+        Objects.requireNonNull(defaults, "defaults");
+        Objects.requireNonNull(values_, "values_");
+        return this.store.updateOrCreate(DEFAULTS_AND_VALUES_KEY, new Object[] {defaults, values}, Defaults.applying(values_), null);
+    }
+
+    /**
+     * The same as {@code updateOrCreateByDefaultsAndValues(defaults, values, values_)};
+     * when a row is created, {@code createOnly} is called too, and wins where both set a component.
+     * It is called only when a row is created, never on the path that finds one, and what it
+     * throws passes through with nothing written.
+     *
+     * @return the row as stored after this call; {@code created()} if this call inserted it,
+     *     {@code updated()} if it changed a stored value of the row it found
+     * @throws NullPointerException if {@code defaults} or {@code values_} or {@code createOnly} is null
+     * @throws IllegalArgumentException if {@code values_} or {@code createOnly} sets a component of this key
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, or another
+     *     value cannot be stored in its column (too long, say)
+     * @throws IntegrityViolationException if the new or updated row breaks another constraint:
+     *     NOT NULL, CHECK, a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     */
+    public Outcome<Shop.OrderLine> updateOrCreateByDefaultsAndValues(UUID defaults, int values,
+            Consumer<Defaults> values_, Consumer<Defaults> createOnly) {
+        Objects.requireNonNull(defaults, "defaults");
+        Objects.requireNonNull(values_, "values_");
+        Objects.requireNonNull(createOnly, "createOnly");
+        return this.store.updateOrCreate(DEFAULTS_AND_VALUES_KEY, new Object[] {defaults, values}, Defaults.applying(values_), Defaults.applying(createOnly));
+    }
+
+    /**
      * Inserts every component as given (a null or zero id excepted: the database generates it)
      * and returns the row as stored.
      *

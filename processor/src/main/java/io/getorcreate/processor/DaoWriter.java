@@ -73,6 +73,7 @@ final class DaoWriter {
         addOn(dao, model);
         for (int k = 0; k < model.keys().size(); k++) {
             addKeyMethods(dao, model, k);
+            addUpdateOrCreateMethods(dao, model, k);
         }
         addFindById(dao, model);
         addCreate(dao, model);
@@ -307,6 +308,86 @@ final class DaoWriter {
 
     private static CodeBlock getOrCreateThrows() {
         return CodeBlock.builder().add(INVALID_KEY).add(INTEGRITY).add(SCHEMA).add(RETRY).add(OTHER).build();
+    }
+
+    // ---- per key: updateOrCreateBy..., with and without createOnly ----
+
+    private static void addUpdateOrCreateMethods(TypeSpec.Builder dao, EntityModel model, int k) {
+        KeyParameters key = new KeyParameters(model, k);
+        TypeName outcome = ParameterizedTypeName.get(ClassName.get(Outcome.class), model.record());
+        ClassName defaults = model.dao().nestedClass(DEFAULTS);
+        TypeName consumer = ParameterizedTypeName.get(ClassName.get(Consumer.class), defaults);
+        NameAllocator names = new NameAllocator();
+        key.parameters.forEach(p -> names.newName(p.name()));
+        String values = names.newName("values");
+        String createOnly = names.newName("createOnly");
+
+        dao.addMethod(MethodSpec.methodBuilder("updateOrCreateBy" + key.suffix)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Writes what {@code $L} sets to the row whose key is ($L),\n"
+                        + "or creates the row from the key and {@code $L} if none exists. {@code $L} is called\n"
+                        + "exactly once, and what it throws passes through with nothing written. The row is locked\n"
+                        + "while it is compared and written; if every value set already holds, nothing is written\n"
+                        + "and the outcome is neither created nor updated.\n\n",
+                        values, key.text, values, values)
+                .addJavadoc("@return the row as stored after this call; {@code created()} if this call inserted it,\n"
+                        + "    {@code updated()} if it changed a stored value of the row it found\n")
+                .addJavadoc(updateOrCreateNullThrows(key, values))
+                .addJavadoc("@throws IllegalArgumentException if {@code $L} sets a component of this key\n", values)
+                .addJavadoc(updateOrCreateThrows())
+                .returns(outcome)
+                .addParameters(key.parameters)
+                .addParameter(consumer, values)
+                .addCode(key.nullChecks())
+                .addStatement("$T.requireNonNull($L, $S)", Objects.class, values, values)
+                .addStatement("return this.store.updateOrCreate($L, $L, $T.applying($L), null)", key.constant,
+                        key.array(), defaults, values)
+                .build());
+        dao.addMethod(MethodSpec.methodBuilder("updateOrCreateBy" + key.suffix)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("The same as {@code updateOrCreateBy$L($L, $L)};\n"
+                        + "when a row is created, {@code $L} is called too, and wins where both set a component.\n"
+                        + "It is called only when a row is created, never on the path that finds one, and what it\n"
+                        + "throws passes through with nothing written.\n\n",
+                        key.suffix, key.text, values, createOnly)
+                .addJavadoc("@return the row as stored after this call; {@code created()} if this call inserted it,\n"
+                        + "    {@code updated()} if it changed a stored value of the row it found\n")
+                .addJavadoc(updateOrCreateNullThrows(key, values, createOnly))
+                .addJavadoc("@throws IllegalArgumentException if {@code $L} or {@code $L} sets a component of this key\n",
+                        values, createOnly)
+                .addJavadoc(updateOrCreateThrows())
+                .returns(outcome)
+                .addParameters(key.parameters)
+                .addParameter(consumer, values)
+                .addParameter(consumer, createOnly)
+                .addCode(key.nullChecks())
+                .addStatement("$T.requireNonNull($L, $S)", Objects.class, values, values)
+                .addStatement("$T.requireNonNull($L, $S)", Objects.class, createOnly, createOnly)
+                .addStatement("return this.store.updateOrCreate($L, $L, $T.applying($L), $T.applying($L))", key.constant,
+                        key.array(), defaults, values, defaults, createOnly)
+                .build());
+    }
+
+    private static CodeBlock updateOrCreateNullThrows(KeyParameters key, String... callbacks) {
+        List<String> nullable = new ArrayList<>(key.parameters.stream().filter(p -> !p.type().isPrimitive())
+                .map(p -> "{@code " + p.name() + "}").toList());
+        for (String callback : callbacks) {
+            nullable.add("{@code " + callback + "}");
+        }
+        return CodeBlock.of("@throws NullPointerException if $L is null\n", String.join(" or ", nullable));
+    }
+
+    private static CodeBlock updateOrCreateThrows() {
+        return CodeBlock.builder()
+                .add("@throws $T if a key value cannot be stored in its column exactly, or another\n"
+                        + "    value cannot be stored in its column (too long, say)\n", InvalidValueException.class)
+                .add("@throws $T if the new or updated row breaks another constraint:\n"
+                        + "    NOT NULL, CHECK, a foreign key, or a unique constraint other than this key's\n",
+                        IntegrityViolationException.class)
+                .add(SCHEMA)
+                .add(RETRY)
+                .add(OTHER)
+                .build();
     }
 
     // ---- findById, create, createTable ----

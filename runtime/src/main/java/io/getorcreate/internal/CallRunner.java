@@ -27,7 +27,13 @@ final class CallRunner {
         /** A plain insert: checked, and not safe to run again after a lost acknowledgement. */
         INSERT(true, false, false),
         /** {@code createTable}: needs no check, safe to run again. */
-        DDL(false, true, false);
+        DDL(false, true, false),
+        /**
+         * An update-or-create: checked, and safe to run again (the same values written twice leave the same
+         * row); where its algorithm holds a row lock from one statement to the next, a call in autocommit
+         * runs in a transaction of its own.
+         */
+        UPDATE_OR_CREATE(true, true, false);
 
         final boolean verifies;
         final boolean idempotent;
@@ -37,6 +43,11 @@ final class CallRunner {
             this.verifies = verifies;
             this.idempotent = idempotent;
             this.atomic = atomic;
+        }
+
+        /** Whether a call in autocommit must run in a transaction of its own on this dialect. */
+        boolean needsTransaction(Dialect dialect) {
+            return this == UPDATE_OR_CREATE && UpdateOrCreateAlgorithm.of(dialect).locksAcrossStatements();
         }
     }
 
@@ -139,6 +150,7 @@ final class CallRunner {
         Mode mode = Mode.AUTOCOMMIT;
         Dialect dialect = null;
         VerifiedSchema verified = null;
+        boolean began = false;
         try {
             if (!connection.getAutoCommit()) {
                 // A handle of its own may still hold a connection whose transaction someone else began
@@ -147,6 +159,11 @@ final class CallRunner {
             }
             verified = operation.verifies ? schema.verified(connection, table) : null;
             dialect = verified != null ? verified.dialect() : Dialect.detect(connection.getMetaData());
+            if (mode == Mode.AUTOCOMMIT && operation.needsTransaction(dialect)) {
+                connection.setAutoCommit(false);
+                began = true;
+                mode = Mode.OWN_TRANSACTION;
+            }
             Call call = new Call(connection, mode, dialect, verified);
             if (mode == Mode.CALLER_TRANSACTION) {
                 return work.run(call);
@@ -178,6 +195,19 @@ final class CallRunner {
         } catch (RuntimeException | Error e) {
             rollbackOwn(connection, mode);
             throw e;
+        } finally {
+            if (began) {
+                restoreAutoCommit(connection);
+            }
+        }
+    }
+
+    // After a transaction begun for one call in autocommit, committed or rolled back by now.
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException suppressed) {
+            // The connection is broken; the pool finds out when it is returned.
         }
     }
 

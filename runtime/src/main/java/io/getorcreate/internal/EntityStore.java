@@ -118,6 +118,29 @@ public final class EntityStore<T> {
         });
     }
 
+    /**
+     * Writes what {@code values} sets to the key's row, under a row lock and only if a value changes, or
+     * creates the row from the key, {@code values} and {@code createOnly} (which wins where both set a
+     * column). {@code values} is called once; {@code createOnly}, if not null, only when creating.
+     */
+    public Outcome<T> updateOrCreate(int key, Object[] keyValues, Consumer<RowValues> values,
+            Consumer<RowValues> createOnly) {
+        KeySpec spec = table.keys().get(key);
+        UpdateRow row = new UpdateRow(table, spec, keyValues, Objects.requireNonNull(values, "values"), createOnly);
+        return call(CallRunner.Operation.UPDATE_OR_CREATE, call -> {
+            checker.checkKey(call.schema(), spec, keyValues);
+            UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect());
+            for (int attempt = 1; attempt <= VANISHING_ROW_ATTEMPTS; attempt++) {
+                Outcome<T> outcome = algorithm.attempt(call, statements, checker, key, keyValues, row);
+                if (outcome != null) {
+                    return outcome;
+                }
+            }
+            throw new GetOrCreateException("update-or-create on table " + table.name() + " gave up after "
+                    + VANISHING_ROW_ATTEMPTS + " attempts: a concurrent creator's row for the key kept vanishing");
+        });
+    }
+
     public Optional<T> find(int key, Object[] keyValues) {
         KeySpec spec = table.keys().get(key);
         return call(CallRunner.Operation.READ_OR_CREATE, call -> {

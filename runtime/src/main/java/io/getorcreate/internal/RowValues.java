@@ -68,6 +68,22 @@ public final class RowValues {
         return values[column];
     }
 
+    /** The columns set here but not fixed by the key: what a user's callback set. */
+    long setByUser() {
+        return set & ~fixed;
+    }
+
+    /** A row with this row's values, overridden where {@code over} sets a column. */
+    RowValues overriddenBy(RowValues over) {
+        Object[] merged = values.clone();
+        for (int c = 0; c < merged.length; c++) {
+            if (over.isSet(c)) {
+                merged[c] = over.get(c);
+            }
+        }
+        return new RowValues(table, merged, fixed | over.fixed, set | over.set);
+    }
+
     @Override
     public String toString() {
         return "RowValues" + Arrays.toString(values);

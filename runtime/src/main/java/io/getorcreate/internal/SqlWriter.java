@@ -224,4 +224,103 @@ public final class SqlWriter {
     private String q(String identifier) {
         return dialect.quote(identifier);
     }
+
+    // ---- update-or-create: built at run time for the columns a call sets, once per set, and cached ----
+
+    /**
+     * PostgreSQL's update-or-create, one statement: {@code old} locks the key's row ({@code FOR UPDATE},
+     * which at READ COMMITTED waits for a concurrent writer and returns the row as it committed it);
+     * {@code upd} writes the columns in {@code setMask} only if one of them is distinct from its value
+     * there ({@code IS DISTINCT FROM}, so that nothing is written when nothing changes); {@code ins} inserts
+     * the columns in {@code insertMask} only if {@code old} found nothing, and does nothing on a conflict.
+     * The result is the stored row followed by two booleans, created and updated; it is empty when the
+     * row was created by a concurrent transaction after this statement's snapshot (run it again, and a new
+     * snapshot sees it). With {@code insertMask == 0} the statement leaves out {@code ins}: it updates a
+     * row that exists and returns nothing otherwise. It binds the key's values; if {@code setMask != 0}
+     * the set values, the key's values and the set values again; then the inserted values; each set in
+     * column order. The created/updated answer rests on which branch returned the row, never on system
+     * columns such as {@code xmax}.
+     */
+    public String updateOrCreate(KeySpec key, long setMask, long insertMask) {
+        if (dialect != Dialect.POSTGRES) {
+            throw new IllegalStateException("one-statement update-or-create is PostgreSQL's");
+        }
+        String list = selectList(null);
+        StringBuilder sql = new StringBuilder("WITH old AS (SELECT ").append(list).append(" FROM ").append(q(table))
+                .append(" WHERE ").append(where(key.columns())).append(" FOR UPDATE)");
+        if (setMask != 0) {
+            sql.append(", upd AS (UPDATE ").append(q(table)).append(" SET ").append(assignments(setMask))
+                    .append(" WHERE ").append(where(key.columns())).append(" AND (").append(distinct(setMask))
+                    .append(") AND EXISTS (SELECT 1 FROM old) RETURNING ").append(list).append(")");
+        }
+        if (insertMask != 0) {
+            StringJoiner conflict = new StringJoiner(", ");
+            for (int c : key.columns()) {
+                conflict.add(q(columns.get(c).name()));
+            }
+            sql.append(", ins AS (INSERT INTO ").append(q(table)).append(" (").append(names(insertMask))
+                    .append(") SELECT ").append(params(insertMask))
+                    .append(" WHERE NOT EXISTS (SELECT 1 FROM old) ON CONFLICT (").append(conflict)
+                    .append(") DO NOTHING RETURNING ").append(list).append(")");
+        }
+        sql.append(" SELECT ").append(list).append(", FALSE, FALSE FROM old");
+        if (setMask != 0) {
+            sql.append(" WHERE NOT EXISTS (SELECT 1 FROM upd) UNION ALL SELECT ").append(list)
+                    .append(", FALSE, TRUE FROM upd");
+        }
+        if (insertMask != 0) {
+            sql.append(" UNION ALL SELECT ").append(list).append(", TRUE, FALSE FROM ins");
+        }
+        return sql.toString();
+    }
+
+    /**
+     * The key's row with a locking read ({@code FOR UPDATE}), followed by one boolean per column in
+     * {@code setMask}, in column order: whether the given value is distinct from the stored one by the
+     * database's own equality. Binds those values first, then the key's values.
+     */
+    public String lockingReadComparing(KeySpec key, long setMask) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(selectList(null));
+        for (int c = 0; c < columns.size(); c++) {
+            if ((setMask & (1L << c)) != 0) {
+                sql.append(", ").append(distinct(c));
+            }
+        }
+        return sql.append(" FROM ").append(q(table)).append(" WHERE ").append(where(key.columns()))
+                .append(" FOR UPDATE").toString();
+    }
+
+    /** An UPDATE of the columns in {@code setMask} of the key's row; binds their values in column order, then the key's. */
+    public String updateByKey(KeySpec key, long setMask) {
+        return "UPDATE " + q(table) + " SET " + assignments(setMask) + " WHERE " + where(key.columns());
+    }
+
+    private String assignments(long mask) {
+        StringJoiner j = new StringJoiner(", ");
+        for (int c = 0; c < columns.size(); c++) {
+            if ((mask & (1L << c)) != 0) {
+                j.add(q(columns.get(c).name()) + " = ?");
+            }
+        }
+        return j.toString();
+    }
+
+    private String distinct(long mask) {
+        StringJoiner j = new StringJoiner(" OR ");
+        for (int c = 0; c < columns.size(); c++) {
+            if ((mask & (1L << c)) != 0) {
+                j.add(distinct(c));
+            }
+        }
+        return j.toString();
+    }
+
+    // The column's stored value against a bound one, by the database's equality, NULLs included.
+    private String distinct(int column) {
+        String name = q(columns.get(column).name());
+        return switch (dialect) {
+            case H2, POSTGRES -> name + " IS DISTINCT FROM ?";
+            case MARIADB, MYSQL -> "NOT (" + name + " <=> ?)";
+        };
+    }
 }

@@ -114,6 +114,17 @@ final class Statements<T> {
         return index;
     }
 
+    /** Binds the row's columns in {@code mask}, in column order, from {@code index}; returns the next index. */
+    int bindMasked(PreparedStatement ps, int index, Dialect dialect, RowValues row, long mask) throws SQLException {
+        List<ColumnSpec> columns = table.columns();
+        for (int c = 0; c < columns.size(); c++) {
+            if ((mask & (1L << c)) != 0) {
+                columns.get(c).type().bind(ps, index++, row.get(c), dialect);
+            }
+        }
+        return index;
+    }
+
     void log(String sql) {
         if (SQL.isDebugEnabled()) {
             SQL.debug("{}: {}", table.name(), sql);

@@ -113,4 +113,33 @@ public final class TableSpec<T> {
     }
 
     private record StatementKey(Dialect dialect, int key, long mask) {}
+
+    // ---- update-or-create: statements for a call's set of columns, built once per set ----
+
+    private final Map<UpdateStatementKey, String> updateOrCreateStatements = new ConcurrentHashMap<>();
+
+    /** PostgreSQL's one-statement update-or-create (see {@link SqlWriter#updateOrCreate}). */
+    String updateOrCreateSql(Dialect dialect, int key, long setMask, long insertMask) {
+        return updateOrCreateStatements.computeIfAbsent(
+                new UpdateStatementKey(UpdateStatementKey.Kind.UPSERT, dialect, key, setMask, insertMask),
+                k -> writer(dialect).updateOrCreate(keys.get(key), setMask, insertMask));
+    }
+
+    /** The locking read that compares the set columns (see {@link SqlWriter#lockingReadComparing}). */
+    String lockingReadComparingSql(Dialect dialect, int key, long setMask) {
+        return updateOrCreateStatements.computeIfAbsent(
+                new UpdateStatementKey(UpdateStatementKey.Kind.LOCKING_READ, dialect, key, setMask, 0L),
+                k -> writer(dialect).lockingReadComparing(keys.get(key), setMask));
+    }
+
+    /** The UPDATE of the changed columns by key (see {@link SqlWriter#updateByKey}). */
+    String updateByKeySql(Dialect dialect, int key, long setMask) {
+        return updateOrCreateStatements.computeIfAbsent(
+                new UpdateStatementKey(UpdateStatementKey.Kind.UPDATE, dialect, key, setMask, 0L),
+                k -> writer(dialect).updateByKey(keys.get(key), setMask));
+    }
+
+    private record UpdateStatementKey(Kind kind, Dialect dialect, int key, long setMask, long insertMask) {
+        enum Kind { UPSERT, LOCKING_READ, UPDATE }
+    }
 }

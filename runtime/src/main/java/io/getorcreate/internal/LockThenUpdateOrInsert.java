@@ -1,0 +1,107 @@
+package io.getorcreate.internal;
+
+import io.getorcreate.IntegrityViolationException;
+import io.getorcreate.Outcome;
+import io.getorcreate.TransactionRetryException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * H2 and MariaDB/MySQL, inside a transaction (the caller's, or one of the call's own): a locking read of
+ * the key's row that also compares each set column with its given value by the database's equality;
+ * then, if some changed, an UPDATE of those columns only and a read of the row as stored; if none
+ * changed, nothing more; if there is no row, the INSERT. A unique violation on the key's own constraint
+ * means a concurrent creator won: the next attempt's locking read sees its row (a locking read reads the
+ * latest committed row on MariaDB/MySQL even at REPEATABLE READ) and updates it.
+ */
+final class LockThenUpdateOrInsert implements UpdateOrCreateAlgorithm {
+    static final LockThenUpdateOrInsert INSTANCE = new LockThenUpdateOrInsert();
+    private static final Logger RACE = LoggerFactory.getLogger("io.getorcreate.race");
+
+    private LockThenUpdateOrInsert() {}
+
+    @Override
+    public boolean locksAcrossStatements() {
+        return true;
+    }
+
+    @Override
+    public <T> Outcome<T> attempt(Call call, Statements<T> statements, ValueChecker checker, int key,
+            Object[] keyValues, UpdateRow row) throws SQLException {
+        TableSpec<T> table = statements.table();
+        Dialect dialect = call.dialect();
+        List<Integer> keyColumns = table.keys().get(key).columns();
+        RowValues values = row.values();
+        checker.check(call.schema(), values);
+        long setMask = values.setByUser();
+
+        String read = table.lockingReadComparingSql(dialect, key, setMask);
+        T found;
+        long changed = 0;
+        statements.log(read);
+        try (PreparedStatement ps = call.connection().prepareStatement(read)) {
+            int next = statements.bindMasked(ps, 1, dialect, values, setMask);
+            statements.bind(ps, next, dialect, keyColumns, keyValues);
+            try (ResultSet rs = ps.executeQuery()) {
+                found = rs.next() ? table.reader().read(rs, dialect) : null;
+                if (found != null) {
+                    int flag = table.columns().size() + 1;
+                    for (int c = 0; c < table.columns().size(); c++) {
+                        if ((setMask & (1L << c)) != 0 && rs.getBoolean(flag++)) {
+                            changed |= 1L << c;
+                        }
+                    }
+                }
+            }
+        }
+        if (found != null) {
+            return changed == 0 ? new Outcome<>(found, false, false)
+                    : new Outcome<>(update(call, statements, key, keyValues, values, changed), false, true);
+        }
+
+        RowValues inserted = row.inserted();
+        checker.check(call.schema(), inserted);
+        try {
+            String insert = table.getOrCreateSql(dialect, key, inserted.mask());
+            return new Outcome<>(call.guarded(() -> statements.insert(call, insert, inserted)), true);
+        } catch (SQLException e) {
+            SqlErrors.Violation violation = SqlErrors.violation(dialect, e);
+            if (violation == null || violation.kind() != IntegrityViolationException.Kind.UNIQUE) {
+                throw e;
+            }
+            String constraint = call.schema().constraintName(violation.constraint());
+            if (constraint != null && !call.schema().backsKey(key, constraint)) {
+                throw e;
+            }
+            if (call.mode() == Mode.CALLER_TRANSACTION && !dialect.canReadPastSnapshot() && call.readsSnapshot()) {
+                // The caller's snapshot predates the winner's commit, and nothing reads past it.
+                throw new TransactionRetryException(table.name(), e);
+            }
+            RACE.debug("Table {}: lost the race to create the row (unique violation on {}); locking the winner's row",
+                    table.name(), constraint);
+            return null;
+        }
+    }
+
+    // The changed columns only, under the lock the read took; then the row as stored.
+    private static <T> T update(Call call, Statements<T> statements, int key, Object[] keyValues, RowValues values,
+            long changed) throws SQLException {
+        TableSpec<T> table = statements.table();
+        Dialect dialect = call.dialect();
+        List<Integer> keyColumns = table.keys().get(key).columns();
+        String update = table.updateByKeySql(dialect, key, changed);
+        call.guarded(() -> {
+            statements.log(update);
+            try (PreparedStatement ps = call.connection().prepareStatement(update)) {
+                int next = statements.bindMasked(ps, 1, dialect, values, changed);
+                statements.bind(ps, next, dialect, keyColumns, keyValues);
+                return ps.executeUpdate();
+            }
+        });
+        return statements.selectOne(call, table.sql(dialect).keys().get(key).select(), keyColumns, keyValues);
+    }
+}
