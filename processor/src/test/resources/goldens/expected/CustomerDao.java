@@ -206,6 +206,30 @@ public final class CustomerDao {
     }
 
     /**
+     * {@code updateOrCreateByEmail} for many keys, atomically: element {@code i} is the outcome of the
+     * {@code i}-th key, whose values {@code values} sets when called with that key. A key repeated in
+     * the input is updated once per position, in input order, and each position returns the row
+     * as it stood right after that position's update.
+     *
+     * @throws NullPointerException if {@code emails}, one of its elements or {@code values} is null
+     *     (the message names the position, as {@code emails[3]})
+     * @throws IllegalArgumentException if {@code values} sets a component of this key
+     * @throws InvalidValueException if a key value cannot be stored in its column exactly, or another
+     *     value cannot be stored in its column (too long, say)
+     * @throws IntegrityViolationException if the new or updated row breaks another constraint:
+     *     NOT NULL, CHECK, a foreign key, or a unique constraint other than this key's
+     * @throws SchemaException if the table, a column, or a key's unique constraint is missing
+     * @throws TransactionRetryException if, inside a transaction the caller began, the database cannot
+     *     see the row a concurrent caller created: retry the caller's transaction
+     * @throws GetOrCreateException if the database call fails in any other way
+     */
+    public List<Outcome<Customer>> updateOrCreateAllByEmail(Collection<String> emails,
+            BiConsumer<String, Defaults> values) {
+        Objects.requireNonNull(values, "values");
+        return this.store.updateOrCreateAll(EMAIL_KEY, emails, "emails", k -> new Object[] {k}, Defaults.applyingEach(values));
+    }
+
+    /**
      * The row with this primary key, if any.
      *
      * @throws SchemaException if the table, a column, or a key's unique constraint is missing
@@ -243,8 +267,10 @@ public final class CustomerDao {
     }
 
     /**
-     * The values a get-or-create inserts besides the key. A component left unset is left out of
-     * the INSERT, so the column's database default applies. Setting a component of the key being
+     * The values besides the key: what a get-or-create inserts ({@code defaults}), and what an
+     * update-or-create writes ({@code values}) or adds when it creates ({@code createOnly}). A
+     * component left unset is left out of the statement, so an INSERT leaves the column to its
+     * database default and an UPDATE leaves it as it is. Setting a component of the key being
      * looked up throws {@link IllegalArgumentException}.
      */
     public static final class Defaults {

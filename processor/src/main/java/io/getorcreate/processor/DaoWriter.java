@@ -186,12 +186,9 @@ final class DaoWriter {
     // getOrCreateAllBy...: many keys at once, with and without defaults; a composite key gets a record.
     private static void addGetOrCreateAll(TypeSpec.Builder dao, EntityModel model, KeyParameters key, TypeName outcome,
             ClassName defaults) {
-        TypeName element;
-        CodeBlock components;
-        if (key.columns.size() == 1) {
-            element = key.columns.get(0).javaType().box();
-            components = CodeBlock.of("k -> new Object[] {k}");
-        } else {
+        TypeName element = keyElement(model, key);
+        CodeBlock components = keyComponents(key);
+        if (key.columns.size() > 1) {
             ClassName record = model.dao().nestedClass(key.suffix);
             TypeSpec.Builder type = TypeSpec.recordBuilder(record)
                     .addModifiers(Modifier.PUBLIC)
@@ -203,9 +200,6 @@ final class DaoWriter {
             }
             type.recordConstructor(constructor.build());
             dao.addType(type.build());
-            element = record;
-            components = CodeBlock.of("k -> new Object[] {$L}",
-                    key.parameters.stream().map(p -> "k." + p.name() + "()").collect(Collectors.joining(", ")));
         }
         String keys = key.plural;
         TypeName collection = ParameterizedTypeName.get(ClassName.get(Collection.class), element);
@@ -241,6 +235,18 @@ final class DaoWriter {
                 .addStatement("return this.store.getOrCreateAll($L, $N, $S, $L, $T.applyingEach($L))", key.constant, keys,
                         keys, components, defaults, key.defaults)
                 .build());
+    }
+
+    /** What a bulk method takes for one key: the component's boxed type, or the DAO's record for a composite key. */
+    private static TypeName keyElement(EntityModel model, KeyParameters key) {
+        return key.columns.size() == 1 ? key.columns.get(0).javaType().box() : model.dao().nestedClass(key.suffix);
+    }
+
+    /** A lambda from one key to its values, in the key's column order. */
+    private static CodeBlock keyComponents(KeyParameters key) {
+        return key.columns.size() == 1 ? CodeBlock.of("k -> new Object[] {k}")
+                : CodeBlock.of("k -> new Object[] {$L}",
+                        key.parameters.stream().map(p -> "k." + p.name() + "()").collect(Collectors.joining(", ")));
     }
 
     /** One key's parameters, named so that they clash with nothing the method declares. */
@@ -366,6 +372,25 @@ final class DaoWriter {
                 .addStatement("return this.store.updateOrCreate($L, $L, $T.applying($L), $T.applying($L))", key.constant,
                         key.array(), defaults, values, defaults, createOnly)
                 .build());
+        TypeName element = keyElement(model, key);
+        dao.addMethod(MethodSpec.methodBuilder("updateOrCreateAllBy" + key.suffix)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("{@code updateOrCreateBy$L} for many keys, atomically: element {@code i} is the outcome of the\n"
+                        + "{@code i}-th key, whose values {@code $L} sets when called with that key. A key repeated in\n"
+                        + "the input is updated once per position, in input order, and each position returns the row\n"
+                        + "as it stood right after that position's update.\n\n", key.suffix, values)
+                .addJavadoc("@throws NullPointerException if {@code $L}, one of its elements"
+                        + (key.columns.size() > 1 ? " or one of their components" : "") + " or {@code $L} is null\n"
+                        + "    (the message names the position, as {@code $L[3]})\n", key.plural, values, key.plural)
+                .addJavadoc("@throws IllegalArgumentException if {@code $L} sets a component of this key\n", values)
+                .addJavadoc(updateOrCreateThrows())
+                .returns(ParameterizedTypeName.get(ClassName.get(List.class), outcome))
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Collection.class), element), key.plural)
+                .addParameter(ParameterizedTypeName.get(ClassName.get(BiConsumer.class), element, defaults), values)
+                .addStatement("$T.requireNonNull($L, $S)", Objects.class, values, values)
+                .addStatement("return this.store.updateOrCreateAll($L, $N, $S, $L, $T.applyingEach($L))", key.constant,
+                        key.plural, key.plural, keyComponents(key), defaults, values)
+                .build());
     }
 
     private static CodeBlock updateOrCreateNullThrows(KeyParameters key, String... callbacks) {
@@ -446,8 +471,10 @@ final class DaoWriter {
         ClassName defaults = model.dao().nestedClass(DEFAULTS);
         TypeSpec.Builder type = TypeSpec.classBuilder(defaults)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The values a get-or-create inserts besides the key. A component left unset is left out of\n"
-                        + "the INSERT, so the column's database default applies. Setting a component of the key being\n"
+                .addJavadoc("The values besides the key: what a get-or-create inserts ({@code defaults}), and what an\n"
+                        + "update-or-create writes ({@code values}) or adds when it creates ({@code createOnly}). A\n"
+                        + "component left unset is left out of the statement, so an INSERT leaves the column to its\n"
+                        + "database default and an UPDATE leaves it as it is. Setting a component of the key being\n"
                         + "looked up throws {@link IllegalArgumentException}.\n")
                 .addField(RowValues.class, "values", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()

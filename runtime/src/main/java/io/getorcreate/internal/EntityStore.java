@@ -141,6 +141,49 @@ public final class EntityStore<T> {
         });
     }
 
+    /**
+     * Update-or-create for many keys, atomically: the outcomes in the order of {@code keys}. Each position
+     * runs the dialect's update-or-create in turn, in input order, inside the one transaction (or the
+     * caller's, under a savepoint): a repeated key is updated once per position and each position sees the
+     * row as it stood after its own update.
+     *
+     * @param values called once for each position, with its key
+     */
+    public <K> List<Outcome<T>> updateOrCreateAll(int key, Collection<K> keys, String parameter,
+            Function<K, Object[]> components, BiConsumer<K, RowValues> values) {
+        Objects.requireNonNull(values, "values");
+        KeyBatch<T, K> batch = KeyBatch.of(table, key, keys, parameter, components, null);
+        if (batch.size() == 0) {
+            return List.of();
+        }
+        KeySpec spec = table.keys().get(key);
+        UpdateRow[] rows = new UpdateRow[batch.size()];
+        for (int i = 0; i < rows.length; i++) {
+            K k = batch.key(i);
+            rows[i] = new UpdateRow(table, spec, batch.values(i), v -> values.accept(k, v), null);
+        }
+        return call(CallRunner.Operation.BULK, call -> {
+            for (int i = 0; i < rows.length; i++) {
+                checker.checkKey(call.schema(), spec, batch.values(i));
+            }
+            UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect());
+            List<Outcome<T>> outcomes = new ArrayList<>(rows.length);
+            for (int i = 0; i < rows.length; i++) {
+                Outcome<T> outcome = null;
+                for (int attempt = 1; outcome == null; attempt++) {
+                    if (attempt > VANISHING_ROW_ATTEMPTS) {
+                        throw new GetOrCreateException("update-or-create of many keys on table " + table.name()
+                                + " gave up after " + VANISHING_ROW_ATTEMPTS + " attempts at position " + i
+                                + ": a concurrent creator's row for the key kept vanishing");
+                    }
+                    outcome = algorithm.attempt(call, statements, checker, key, batch.values(i), rows[i]);
+                }
+                outcomes.add(outcome);
+            }
+            return outcomes;
+        });
+    }
+
     public Optional<T> find(int key, Object[] keyValues) {
         KeySpec spec = table.keys().get(key);
         return call(CallRunner.Operation.READ_OR_CREATE, call -> {

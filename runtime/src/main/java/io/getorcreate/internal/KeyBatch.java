@@ -109,6 +109,11 @@ final class KeyBatch<T, K> {
         return table.keys().get(key);
     }
 
+    /** The caller's key at a position. */
+    K key(int position) {
+        return keys.get(position);
+    }
+
     Object[] values(int position) {
         return values[position];
     }

@@ -49,7 +49,7 @@ public final class RowValues {
         if ((fixed & bit) != 0) {
             String component = table.columns().get(column).component();
             throw new IllegalArgumentException(component + " is part of the key being looked up, so it comes from "
-                    + "the arguments alone; set only the other components in defaults");
+                    + "the arguments alone; set only the other components (in defaults, values or createOnly)");
         }
         values[column] = value;
         set |= bit;

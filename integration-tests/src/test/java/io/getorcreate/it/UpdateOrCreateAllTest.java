@@ -1,0 +1,90 @@
+package io.getorcreate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.getorcreate.IntegrityViolationException;
+import io.getorcreate.Outcome;
+import io.getorcreate.it.EdgeEntities.Code;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** updateOrCreateAll on one database: alignment, repeated keys in input order, nulls, atomicity. */
+abstract class UpdateOrCreateAllTest {
+    TestDatabase db;
+    EdgeEntities_CodeDao codes;
+
+    abstract TestDatabase.Kind kind();
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.open(kind(), 4);
+        db.drop("code");
+        db.exec("CREATE TABLE code (" + db.identity() + ", code VARCHAR(40) NOT NULL, note VARCHAR(20), "
+                + "CONSTRAINT code_code_key UNIQUE (code), CONSTRAINT code_note_check CHECK (note IS NULL OR note <> 'bad'))"
+                + (kind() == TestDatabase.Kind.MARIADB ? " DEFAULT CHARSET=utf8mb4" : ""));
+        codes = new EdgeEntities_CodeDao(db.jdbi);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (db != null) {
+            db.drop("code");
+            db.close();
+        }
+    }
+
+    @Test
+    void eachPositionIsCreatedUpdatedOrUnchangedInInputOrder() {
+        codes.getOrCreateByCode("same", d -> d.note("kept"));
+        codes.getOrCreateByCode("old", d -> d.note("before"));
+        List<String> calls = new ArrayList<>();
+        List<Outcome<Code>> outcomes = codes.updateOrCreateAllByCode(List.of("new", "same", "old", "new"), (key, v) -> {
+            calls.add(key);
+            v.note(key.equals("same") ? "kept" : key + "-" + calls.size());
+        });
+        assertThat(calls).containsExactly("new", "same", "old", "new");
+        assertThat(outcomes).extracting(Outcome::created).containsExactly(true, false, false, false);
+        assertThat(outcomes).extracting(Outcome::updated).containsExactly(false, false, true, true);
+        assertThat(outcomes).extracting(o -> o.entity().note()).containsExactly("new-1", "kept", "old-3", "new-4");
+        assertThat(outcomes.get(3).entity().id()).isEqualTo(outcomes.get(0).entity().id());
+        assertThat(codes.findByCode("new").orElseThrow().note()).isEqualTo("new-4");
+        assertThat(db.count("code")).isEqualTo(3);
+    }
+
+    @Test
+    void nullsAndEmptyInput() {
+        assertThat(new EdgeEntities_CodeDao(Jdbi.create("jdbc:h2:mem:nothing-here"))
+                .updateOrCreateAllByCode(List.of(), (k, v) -> v.note("x"))).isEmpty();
+        assertThatThrownBy(() -> codes.updateOrCreateAllByCode(Arrays.asList("a", null), (k, v) -> v.note("x")))
+                .isInstanceOf(NullPointerException.class).hasMessage("codes[1]");
+        assertThatThrownBy(() -> codes.updateOrCreateAllByCode(List.of("a"), null)).isInstanceOf(NullPointerException.class);
+        assertThat(db.count("code")).isZero();
+    }
+
+    @Test
+    void aCallThatThrowsWritesNothingInItsOwnOrTheCallersTransaction() {
+        codes.getOrCreateByCode("existing", d -> d.note("before"));
+        assertThatThrownBy(() -> codes.updateOrCreateAllByCode(List.of("existing", "fresh", "broken"),
+                (key, v) -> v.note(key.equals("broken") ? "bad" : "changed"))).isInstanceOf(IntegrityViolationException.class);
+        assertThat(codes.findByCode("existing").orElseThrow().note()).isEqualTo("before");
+        assertThat(codes.findByCode("fresh")).isEmpty();
+        try (Handle h = db.jdbi.open()) {
+            h.begin();
+            codes.on(h).getOrCreateByCode("mine");
+            assertThatThrownBy(() -> codes.on(h).updateOrCreateAllByCode(List.of("existing", "broken"),
+                    (key, v) -> v.note(key.equals("broken") ? "bad" : "changed")))
+                    .isInstanceOf(IntegrityViolationException.class);
+            h.commit();
+        }
+        assertThat(codes.findByCode("mine")).isPresent();
+        assertThat(codes.findByCode("existing").orElseThrow().note()).isEqualTo("before");
+        assertThat(db.count("code")).isEqualTo(2);
+    }
+}
