@@ -96,8 +96,8 @@ abstract class ExactTypesTest {
             SqlWriter writer = new SqlWriter(dialect, table, columns, 0, keys);
             c.createStatement().execute(writer.createTable());
 
-            long all = (1L << columns.size()) - 1;
-            try (PreparedStatement insert = c.prepareStatement(writer.insert(all & ~1L))) {
+            // Every column but the id, as the DAO's create() writes it.
+            try (PreparedStatement insert = c.prepareStatement(writer.tableSql().insert())) {
                 for (int i = 1; i < columns.size(); i++) {
                     columns.get(i).type().bind(insert, i, values.get(i), dialect);
                 }

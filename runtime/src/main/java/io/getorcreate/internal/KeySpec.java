@@ -27,12 +27,8 @@ public record KeySpec(String name, List<Integer> columns) {
         return new KeySpec(name, List.of(boxed));
     }
 
-    /** The key's columns as a bit set over the table's column indexes. */
-    public long mask() {
-        long mask = 0;
-        for (int c : columns) {
-            mask |= 1L << c;
-        }
-        return mask;
+    /** The key's columns as a set. */
+    ColumnSet set() {
+        return ColumnSet.of(columns);
     }
 }

@@ -37,36 +37,36 @@ final class LockThenUpdateOrInsert implements UpdateOrCreateAlgorithm {
         List<Integer> keyColumns = table.keys().get(key).columns();
         RowValues values = row.values();
         checker.check(call.schema(), values);
-        long setMask = values.setByUser();
+        ColumnSet setColumns = values.setByUser();
 
-        String read = table.lockingReadComparingSql(dialect, key, setMask);
+        String read = table.lockingReadComparingSql(dialect, key, setColumns);
         T found;
-        long changed = 0;
+        ColumnSet changed = ColumnSet.EMPTY;
         statements.log(read);
         try (PreparedStatement ps = call.connection().prepareStatement(read)) {
-            int next = statements.bindMasked(ps, 1, dialect, values, setMask);
+            int next = statements.bindMasked(ps, 1, dialect, values, setColumns);
             statements.bind(ps, next, dialect, keyColumns, keyValues);
             try (ResultSet rs = ps.executeQuery()) {
                 found = rs.next() ? table.reader().read(rs, dialect) : null;
                 if (found != null) {
                     int flag = table.columns().size() + 1;
                     for (int c = 0; c < table.columns().size(); c++) {
-                        if ((setMask & (1L << c)) != 0 && rs.getBoolean(flag++)) {
-                            changed |= 1L << c;
+                        if (setColumns.contains(c) && rs.getBoolean(flag++)) {
+                            changed = changed.with(c);
                         }
                     }
                 }
             }
         }
         if (found != null) {
-            return changed == 0 ? new Outcome<>(found, false, false)
+            return changed.isEmpty() ? new Outcome<>(found, false, false)
                     : new Outcome<>(update(call, statements, key, keyValues, values, changed), false, true);
         }
 
         RowValues inserted = row.inserted();
         checker.check(call.schema(), inserted);
         try {
-            String insert = table.getOrCreateSql(dialect, key, inserted.mask());
+            String insert = table.getOrCreateSql(dialect, key, inserted.columns());
             return new Outcome<>(call.guarded(() -> statements.insert(call, insert, inserted)), true);
         } catch (SQLException e) {
             SqlErrors.Violation violation = SqlErrors.violation(dialect, e);
@@ -89,7 +89,7 @@ final class LockThenUpdateOrInsert implements UpdateOrCreateAlgorithm {
 
     // The changed columns only, under the lock the read took; then the row as stored.
     private static <T> T update(Call call, Statements<T> statements, int key, Object[] keyValues, RowValues values,
-            long changed) throws SQLException {
+            ColumnSet changed) throws SQLException {
         TableSpec<T> table = statements.table();
         Dialect dialect = call.dialect();
         List<Integer> keyColumns = table.keys().get(key).columns();

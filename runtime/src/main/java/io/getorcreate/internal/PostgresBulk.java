@@ -54,15 +54,15 @@ final class PostgresBulk implements BulkAlgorithm {
         }
         String select = call.schema().statement(List.of("pg-select", batch.key()), () -> select(call, table, key));
         query(call, statements, select, key.columns(), batch, positions, false);
-        Map<Long, List<Integer>> byColumns = new LinkedHashMap<>();
+        Map<ColumnSet, List<Integer>> byColumns = new LinkedHashMap<>();
         for (int p : positions) {
             if (!batch.resolved(p)) {
                 RowValues row = batch.row(p);
                 checker.check(call.schema(), row);
-                byColumns.computeIfAbsent(row.mask(), m -> new ArrayList<>()).add(p);
+                byColumns.computeIfAbsent(row.columns(), m -> new ArrayList<>()).add(p);
             }
         }
-        for (Map.Entry<Long, List<Integer>> group : byColumns.entrySet()) {
+        for (Map.Entry<ColumnSet, List<Integer>> group : byColumns.entrySet()) {
             List<Integer> set = columns(table, group.getKey());
             String insert = call.schema().statement(List.of("pg-insert", batch.key(), group.getKey()),
                     () -> insert(call, table, key, set));
@@ -134,10 +134,10 @@ final class PostgresBulk implements BulkAlgorithm {
         return call.connection().createArrayOf("text", texts);
     }
 
-    private static List<Integer> columns(TableSpec<?> table, long mask) {
+    private static List<Integer> columns(TableSpec<?> table, ColumnSet mask) {
         List<Integer> columns = new ArrayList<>();
         for (int c = 0; c < table.columns().size(); c++) {
-            if ((mask & (1L << c)) != 0) {
+            if (mask.contains(c)) {
                 columns.add(c);
             }
         }

@@ -10,10 +10,10 @@ import java.util.Arrays;
 public final class RowValues {
     private final TableSpec<?> table;
     private final Object[] values;
-    private final long fixed;
-    private long set;
+    private final ColumnSet fixed;
+    private ColumnSet set;
 
-    private RowValues(TableSpec<?> table, Object[] values, long fixed, long set) {
+    private RowValues(TableSpec<?> table, Object[] values, ColumnSet fixed, ColumnSet set) {
         this.table = table;
         this.values = values;
         this.fixed = fixed;
@@ -26,17 +26,17 @@ public final class RowValues {
         for (int i = 0; i < keyValues.length; i++) {
             values[key.columns().get(i)] = keyValues[i];
         }
-        return new RowValues(table, values, key.mask(), key.mask());
+        return new RowValues(table, values, key.set(), key.set());
     }
 
     /** A row of every component as given, the id excepted where it is unset (null or 0): the database generates it. */
     static RowValues forCreate(TableSpec<?> table, Object[] components) {
-        long set = table.allColumns();
+        ColumnSet set = table.allColumns();
         int id = table.idIndex();
         if (id >= 0 && isUnsetId(components[id])) {
-            set &= ~(1L << id);
+            set = set.without(id);
         }
-        return new RowValues(table, components.clone(), 0L, set);
+        return new RowValues(table, components.clone(), ColumnSet.EMPTY, set);
     }
 
     private static boolean isUnsetId(Object id) {
@@ -45,23 +45,22 @@ public final class RowValues {
 
     /** Sets a column; called by the generated {@code Defaults} setters. */
     public void set(int column, Object value) {
-        long bit = 1L << column;
-        if ((fixed & bit) != 0) {
+        if (fixed.contains(column)) {
             String component = table.columns().get(column).component();
             throw new IllegalArgumentException(component + " is part of the key being looked up, so it comes from "
                     + "the arguments alone; set only the other components (in defaults, values or createOnly)");
         }
         values[column] = value;
-        set |= bit;
+        set = set.with(column);
     }
 
-    /** The columns set, as a bit set over the table's column indexes. */
-    long mask() {
+    /** The columns set. */
+    ColumnSet columns() {
         return set;
     }
 
     boolean isSet(int column) {
-        return (set & (1L << column)) != 0;
+        return set.contains(column);
     }
 
     Object get(int column) {
@@ -69,8 +68,8 @@ public final class RowValues {
     }
 
     /** The columns set here but not fixed by the key: what a user's callback set. */
-    long setByUser() {
-        return set & ~fixed;
+    ColumnSet setByUser() {
+        return set.minus(fixed);
     }
 
     /** A row with this row's values, overridden where {@code over} sets a column. */
@@ -81,7 +80,7 @@ public final class RowValues {
                 merged[c] = over.get(c);
             }
         }
-        return new RowValues(table, merged, fixed | over.fixed, set | over.set);
+        return new RowValues(table, merged, fixed.union(over.fixed), set.union(over.set));
     }
 
     @Override

@@ -36,7 +36,7 @@ final class SelectOrInsertStatement implements GetOrCreateAlgorithm {
         }
         RowValues values = row.values();
         checker.check(call.schema(), values);
-        String sql = table.getOrCreateSql(call.dialect(), key, values.mask());
+        String sql = table.getOrCreateSql(call.dialect(), key, values.columns());
         Outcome<T> outcome;
         try {
             outcome = selectOrInsert(call, statements, sql, keyColumns, keyValues, values);

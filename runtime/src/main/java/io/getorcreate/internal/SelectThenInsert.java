@@ -36,7 +36,7 @@ final class SelectThenInsert implements GetOrCreateAlgorithm {
         RowValues values = row.values();
         checker.check(call.schema(), values);
         try {
-            String insert = table.getOrCreateSql(dialect, key, values.mask());
+            String insert = table.getOrCreateSql(dialect, key, values.columns());
             return new Outcome<>(call.guarded(() -> statements.insert(call, insert, values)), true);
         } catch (SQLException e) {
             SqlErrors.Violation violation = SqlErrors.violation(dialect, e);

@@ -35,20 +35,16 @@ public final class SqlWriter {
             keySql.add(new KeySql(
                     select(key.columns(), false),
                     select(key.columns(), dialect.needsLockingReadAfterDuplicate()),
-                    getOrCreate(key, key.mask())));
+                    getOrCreate(key, key.set())));
         }
-        long all = allColumns();
-        long withoutId = idIndex < 0 ? all : all & ~(1L << idIndex);
+        ColumnSet all = ColumnSet.all(columns.size());
+        ColumnSet withoutId = idIndex < 0 ? all : all.without(idIndex);
         return new TableSql(
                 idIndex < 0 ? null : select(List.of(idIndex), false),
                 insert(withoutId),
                 idIndex < 0 ? null : insert(all),
                 createTable(),
                 keySql);
-    }
-
-    private long allColumns() {
-        return columns.size() == 64 ? -1L : (1L << columns.size()) - 1;
     }
 
     private String selectList(String alias) {
@@ -78,7 +74,7 @@ public final class SqlWriter {
      * stored row on PostgreSQL and MariaDB ({@code RETURNING}); on H2 the runtime asks for every column
      * as a generated key; on MySQL it reads the row back.
      */
-    public String insert(long mask) {
+    String insert(ColumnSet mask) {
         String insert = "INSERT INTO " + q(table) + " (" + names(mask) + ") VALUES (" + params(mask) + ")";
         return switch (dialect) {
             // Not H2's "SELECT ... FROM FINAL TABLE (INSERT ...)": H2 2.3 keeps the inserted row when such a
@@ -96,7 +92,7 @@ public final class SqlWriter {
      * statement's snapshot (run it again). It binds the key's values, then the inserted values in
      * column order. Elsewhere it is {@link #insert}.
      */
-    public String getOrCreate(KeySpec key, long mask) {
+    String getOrCreate(KeySpec key, ColumnSet mask) {
         if (dialect != Dialect.POSTGRES) {
             return insert(mask);
         }
@@ -111,20 +107,20 @@ public final class SqlWriter {
                 + "SELECT " + list + ", FALSE FROM s UNION ALL SELECT " + list + ", TRUE FROM i";
     }
 
-    private String names(long mask) {
+    private String names(ColumnSet mask) {
         StringJoiner j = new StringJoiner(", ");
         for (int c = 0; c < columns.size(); c++) {
-            if ((mask & (1L << c)) != 0) {
+            if (mask.contains(c)) {
                 j.add(q(columns.get(c).name()));
             }
         }
         return j.toString();
     }
 
-    private String params(long mask) {
+    private String params(ColumnSet mask) {
         StringJoiner j = new StringJoiner(", ");
         for (int c = 0; c < columns.size(); c++) {
-            if ((mask & (1L << c)) != 0) {
+            if (mask.contains(c)) {
                 j.add("?");
             }
         }
@@ -147,7 +143,7 @@ public final class SqlWriter {
             defs.add(columnDefinition(c));
         }
         for (KeySpec key : keys) {
-            defs.add("CONSTRAINT " + q(constraintName(key)) + " UNIQUE (" + names(key.mask()) + ")");
+            defs.add("CONSTRAINT " + q(constraintName(key)) + " UNIQUE (" + names(key.set()) + ")");
         }
         String suffix = dialect == Dialect.MARIADB || dialect == Dialect.MYSQL ? " DEFAULT CHARSET=utf8mb4" : "";
         return "CREATE TABLE IF NOT EXISTS " + q(table) + " (" + defs + ")" + suffix;
@@ -166,7 +162,7 @@ public final class SqlWriter {
             name = constraintName(key).substring(0, Math.min(constraintName(key).length(),
                     MAX_IDENTIFIER_LENGTH - suffix.length())) + suffix;
         }
-        return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(name) + " UNIQUE (" + names(key.mask()) + ")";
+        return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(name) + " UNIQUE (" + names(key.set()) + ")";
     }
 
     /** The DDL that drops a unique constraint (an index, on MariaDB/MySQL). */
@@ -230,45 +226,45 @@ public final class SqlWriter {
     /**
      * PostgreSQL's update-or-create, one statement: {@code old} locks the key's row ({@code FOR UPDATE},
      * which at READ COMMITTED waits for a concurrent writer and returns the row as it committed it);
-     * {@code upd} writes the columns in {@code setMask} only if one of them is distinct from its value
+     * {@code upd} writes the columns in {@code setColumns} only if one of them is distinct from its value
      * there ({@code IS DISTINCT FROM}, so that nothing is written when nothing changes); {@code ins} inserts
-     * the columns in {@code insertMask} only if {@code old} found nothing, and does nothing on a conflict.
+     * the columns in {@code insertedColumns} only if {@code old} found nothing, and does nothing on a conflict.
      * The result is the stored row followed by two booleans, created and updated; it is empty when the
      * row was created by a concurrent transaction after this statement's snapshot (run it again, and a new
-     * snapshot sees it). With {@code insertMask == 0} the statement leaves out {@code ins}: it updates a
-     * row that exists and returns nothing otherwise. It binds the key's values; if {@code setMask != 0}
+     * snapshot sees it). With {@code insertedColumns == 0} the statement leaves out {@code ins}: it updates a
+     * row that exists and returns nothing otherwise. It binds the key's values; if {@code setColumns != 0}
      * the set values, the key's values and the set values again; then the inserted values; each set in
      * column order. The created/updated answer rests on which branch returned the row, never on system
      * columns such as {@code xmax}.
      */
-    public String updateOrCreate(KeySpec key, long setMask, long insertMask) {
+    String updateOrCreate(KeySpec key, ColumnSet setColumns, ColumnSet insertedColumns) {
         if (dialect != Dialect.POSTGRES) {
             throw new IllegalStateException("one-statement update-or-create is PostgreSQL's");
         }
         String list = selectList(null);
         StringBuilder sql = new StringBuilder("WITH old AS (SELECT ").append(list).append(" FROM ").append(q(table))
                 .append(" WHERE ").append(where(key.columns())).append(" FOR UPDATE)");
-        if (setMask != 0) {
-            sql.append(", upd AS (UPDATE ").append(q(table)).append(" SET ").append(assignments(setMask))
-                    .append(" WHERE ").append(where(key.columns())).append(" AND (").append(distinct(setMask))
+        if (!setColumns.isEmpty()) {
+            sql.append(", upd AS (UPDATE ").append(q(table)).append(" SET ").append(assignments(setColumns))
+                    .append(" WHERE ").append(where(key.columns())).append(" AND (").append(distinct(setColumns))
                     .append(") AND EXISTS (SELECT 1 FROM old) RETURNING ").append(list).append(")");
         }
-        if (insertMask != 0) {
+        if (!insertedColumns.isEmpty()) {
             StringJoiner conflict = new StringJoiner(", ");
             for (int c : key.columns()) {
                 conflict.add(q(columns.get(c).name()));
             }
-            sql.append(", ins AS (INSERT INTO ").append(q(table)).append(" (").append(names(insertMask))
-                    .append(") SELECT ").append(params(insertMask))
+            sql.append(", ins AS (INSERT INTO ").append(q(table)).append(" (").append(names(insertedColumns))
+                    .append(") SELECT ").append(params(insertedColumns))
                     .append(" WHERE NOT EXISTS (SELECT 1 FROM old) ON CONFLICT (").append(conflict)
                     .append(") DO NOTHING RETURNING ").append(list).append(")");
         }
         sql.append(" SELECT ").append(list).append(", FALSE, FALSE FROM old");
-        if (setMask != 0) {
+        if (!setColumns.isEmpty()) {
             sql.append(" WHERE NOT EXISTS (SELECT 1 FROM upd) UNION ALL SELECT ").append(list)
                     .append(", FALSE, TRUE FROM upd");
         }
-        if (insertMask != 0) {
+        if (!insertedColumns.isEmpty()) {
             sql.append(" UNION ALL SELECT ").append(list).append(", TRUE, FALSE FROM ins");
         }
         return sql.toString();
@@ -276,13 +272,13 @@ public final class SqlWriter {
 
     /**
      * The key's row with a locking read ({@code FOR UPDATE}), followed by one boolean per column in
-     * {@code setMask}, in column order: whether the given value is distinct from the stored one by the
+     * {@code setColumns}, in column order: whether the given value is distinct from the stored one by the
      * database's own equality. Binds those values first, then the key's values.
      */
-    public String lockingReadComparing(KeySpec key, long setMask) {
+    String lockingReadComparing(KeySpec key, ColumnSet setColumns) {
         StringBuilder sql = new StringBuilder("SELECT ").append(selectList(null));
         for (int c = 0; c < columns.size(); c++) {
-            if ((setMask & (1L << c)) != 0) {
+            if (setColumns.contains(c)) {
                 sql.append(", ").append(distinct(c));
             }
         }
@@ -290,25 +286,25 @@ public final class SqlWriter {
                 .append(" FOR UPDATE").toString();
     }
 
-    /** An UPDATE of the columns in {@code setMask} of the key's row; binds their values in column order, then the key's. */
-    public String updateByKey(KeySpec key, long setMask) {
-        return "UPDATE " + q(table) + " SET " + assignments(setMask) + " WHERE " + where(key.columns());
+    /** An UPDATE of the columns in {@code setColumns} of the key's row; binds their values in column order, then the key's. */
+    String updateByKey(KeySpec key, ColumnSet setColumns) {
+        return "UPDATE " + q(table) + " SET " + assignments(setColumns) + " WHERE " + where(key.columns());
     }
 
-    private String assignments(long mask) {
+    private String assignments(ColumnSet mask) {
         StringJoiner j = new StringJoiner(", ");
         for (int c = 0; c < columns.size(); c++) {
-            if ((mask & (1L << c)) != 0) {
+            if (mask.contains(c)) {
                 j.add(q(columns.get(c).name()) + " = ?");
             }
         }
         return j.toString();
     }
 
-    private String distinct(long mask) {
+    private String distinct(ColumnSet mask) {
         StringJoiner j = new StringJoiner(" OR ");
         for (int c = 0; c < columns.size(); c++) {
-            if ((mask & (1L << c)) != 0) {
+            if (mask.contains(c)) {
                 j.add(distinct(c));
             }
         }

@@ -115,10 +115,10 @@ final class Statements<T> {
     }
 
     /** Binds the row's columns in {@code mask}, in column order, from {@code index}; returns the next index. */
-    int bindMasked(PreparedStatement ps, int index, Dialect dialect, RowValues row, long mask) throws SQLException {
+    int bindMasked(PreparedStatement ps, int index, Dialect dialect, RowValues row, ColumnSet mask) throws SQLException {
         List<ColumnSpec> columns = table.columns();
         for (int c = 0; c < columns.size(); c++) {
-            if ((mask & (1L << c)) != 0) {
+            if (mask.contains(c)) {
                 columns.get(c).type().bind(ps, index++, row.get(c), dialect);
             }
         }

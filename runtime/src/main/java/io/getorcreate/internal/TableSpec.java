@@ -20,10 +20,11 @@ public final class TableSpec<T> {
     private final RowReader<T> reader;
     private final List<TableSql> sql;
     private final String[] h2ColumnNames;
-    private final long allColumns;
+    private final ColumnSet allColumns;
     private final List<Integer> idColumns;
-    private final long keyColumns;
-    private final Map<StatementKey, String> insertsByDefaults = new ConcurrentHashMap<>();
+    private final ColumnSet keyColumns;
+    /** Statements that depend on which columns a call sets, written once per set. */
+    private final Map<Shape, String> statements = new ConcurrentHashMap<>();
 
     /**
      * @param sql the statements per dialect, indexed by {@link Dialect#ordinal()}
@@ -38,11 +39,11 @@ public final class TableSpec<T> {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.sql = List.of(sql);
         this.h2ColumnNames = this.columns.stream().map(c -> Dialect.H2.fold(c.name())).toArray(String[]::new);
-        this.allColumns = this.columns.size() == 64 ? -1L : (1L << this.columns.size()) - 1;
+        this.allColumns = ColumnSet.all(this.columns.size());
         this.idColumns = idIndex < 0 ? List.of() : List.of(idIndex);
-        long inKeys = 0;
+        ColumnSet inKeys = ColumnSet.EMPTY;
         for (KeySpec key : this.keys) {
-            inKeys |= key.mask();
+            inKeys = inKeys.union(key.set());
         }
         this.keyColumns = inKeys;
         if (this.sql.size() != Dialect.values().length) {
@@ -82,11 +83,11 @@ public final class TableSpec<T> {
 
     /** Whether the column is part of any lookup key, and so must hold its values exactly. */
     boolean isKeyColumn(int column) {
-        return (keyColumns & (1L << column)) != 0;
+        return keyColumns.contains(column);
     }
 
-    /** Every column as a bit set. */
-    long allColumns() {
+    /** Every column. */
+    ColumnSet allColumns() {
         return allColumns;
     }
 
@@ -103,43 +104,35 @@ public final class TableSpec<T> {
     }
 
     /** The get-or-create statement for a key and a set of given columns; built once per set. */
-    String getOrCreateSql(Dialect dialect, int key, long mask) {
+    String getOrCreateSql(Dialect dialect, int key, ColumnSet given) {
         KeySpec spec = keys.get(key);
-        if (mask == spec.mask()) {
+        if (given.equals(spec.set())) {
             return sql(dialect).keys().get(key).getOrCreate();
         }
-        return insertsByDefaults.computeIfAbsent(new StatementKey(dialect, key, mask),
-                k -> writer(dialect).getOrCreate(spec, mask));
+        return statements.computeIfAbsent(new Shape(Shape.Kind.GET_OR_CREATE, dialect, key, given, ColumnSet.EMPTY),
+                k -> writer(dialect).getOrCreate(spec, given));
     }
 
-    private record StatementKey(Dialect dialect, int key, long mask) {}
-
-    // ---- update-or-create: statements for a call's set of columns, built once per set ----
-
-    private final Map<UpdateStatementKey, String> updateOrCreateStatements = new ConcurrentHashMap<>();
-
     /** PostgreSQL's one-statement update-or-create (see {@link SqlWriter#updateOrCreate}). */
-    String updateOrCreateSql(Dialect dialect, int key, long setMask, long insertMask) {
-        return updateOrCreateStatements.computeIfAbsent(
-                new UpdateStatementKey(UpdateStatementKey.Kind.UPSERT, dialect, key, setMask, insertMask),
-                k -> writer(dialect).updateOrCreate(keys.get(key), setMask, insertMask));
+    String updateOrCreateSql(Dialect dialect, int key, ColumnSet set, ColumnSet inserted) {
+        return statements.computeIfAbsent(new Shape(Shape.Kind.UPSERT, dialect, key, set, inserted),
+                k -> writer(dialect).updateOrCreate(keys.get(key), set, inserted));
     }
 
     /** The locking read that compares the set columns (see {@link SqlWriter#lockingReadComparing}). */
-    String lockingReadComparingSql(Dialect dialect, int key, long setMask) {
-        return updateOrCreateStatements.computeIfAbsent(
-                new UpdateStatementKey(UpdateStatementKey.Kind.LOCKING_READ, dialect, key, setMask, 0L),
-                k -> writer(dialect).lockingReadComparing(keys.get(key), setMask));
+    String lockingReadComparingSql(Dialect dialect, int key, ColumnSet set) {
+        return statements.computeIfAbsent(new Shape(Shape.Kind.LOCKING_READ, dialect, key, set, ColumnSet.EMPTY),
+                k -> writer(dialect).lockingReadComparing(keys.get(key), set));
     }
 
     /** The UPDATE of the changed columns by key (see {@link SqlWriter#updateByKey}). */
-    String updateByKeySql(Dialect dialect, int key, long setMask) {
-        return updateOrCreateStatements.computeIfAbsent(
-                new UpdateStatementKey(UpdateStatementKey.Kind.UPDATE, dialect, key, setMask, 0L),
-                k -> writer(dialect).updateByKey(keys.get(key), setMask));
+    String updateByKeySql(Dialect dialect, int key, ColumnSet set) {
+        return statements.computeIfAbsent(new Shape(Shape.Kind.UPDATE, dialect, key, set, ColumnSet.EMPTY),
+                k -> writer(dialect).updateByKey(keys.get(key), set));
     }
 
-    private record UpdateStatementKey(Kind kind, Dialect dialect, int key, long setMask, long insertMask) {
-        enum Kind { UPSERT, LOCKING_READ, UPDATE }
+    /** What one of those statements depends on. */
+    private record Shape(Kind kind, Dialect dialect, int key, ColumnSet set, ColumnSet inserted) {
+        enum Kind { GET_OR_CREATE, UPSERT, LOCKING_READ, UPDATE }
     }
 }

@@ -54,16 +54,16 @@ final class UpdateOrInsertStatement implements UpdateOrCreateAlgorithm {
         TableSpec<T> table = statements.table();
         Dialect dialect = call.dialect();
         List<Integer> keyColumns = table.keys().get(key).columns();
-        long setMask = values.setByUser();
-        String sql = table.updateOrCreateSql(dialect, key, setMask, inserted == null ? 0L : inserted.mask());
+        ColumnSet setColumns = values.setByUser();
+        String sql = table.updateOrCreateSql(dialect, key, setColumns, inserted == null ? ColumnSet.EMPTY : inserted.columns());
         return call.guarded(() -> {
             statements.log(sql);
             try (PreparedStatement ps = call.connection().prepareStatement(sql)) {
                 int next = statements.bind(ps, 1, dialect, keyColumns, keyValues);
-                if (setMask != 0) {
-                    next = statements.bindMasked(ps, next, dialect, values, setMask);
+                if (!setColumns.isEmpty()) {
+                    next = statements.bindMasked(ps, next, dialect, values, setColumns);
                     next = statements.bind(ps, next, dialect, keyColumns, keyValues);
-                    next = statements.bindMasked(ps, next, dialect, values, setMask);
+                    next = statements.bindMasked(ps, next, dialect, values, setColumns);
                 }
                 if (inserted != null) {
                     statements.bind(ps, next, dialect, inserted);

@@ -37,7 +37,7 @@ final class UpdateRow {
     }
 
     /** The columns {@code values} set, the key's excepted, as a bit set. */
-    long setMask() {
+    ColumnSet setColumns() {
         return values().setByUser();
     }
 

@@ -40,12 +40,12 @@ final class ValuesListBulk implements BulkAlgorithm {
         boolean locking = round > 1 && dialect.needsLockingReadAfterDuplicate();
         select(call, statements, batch, positions, locking);
 
-        Map<Long, List<Integer>> byColumns = new LinkedHashMap<>();
+        Map<ColumnSet, List<Integer>> byColumns = new LinkedHashMap<>();
         for (int p : positions) {
             if (!batch.resolved(p)) {
                 RowValues row = batch.row(p);
                 checker.check(call.schema(), row);
-                byColumns.computeIfAbsent(row.mask(), m -> new ArrayList<>()).add(p);
+                byColumns.computeIfAbsent(row.columns(), m -> new ArrayList<>()).add(p);
             }
         }
         for (List<Integer> group : byColumns.values()) {
@@ -87,7 +87,7 @@ final class ValuesListBulk implements BulkAlgorithm {
     private static <T, K> void insert(Call call, Statements<T> statements, KeyBatch<T, K> batch, List<Integer> positions)
             throws SQLException {
         TableSpec<T> table = statements.table();
-        long mask = batch.row(positions.get(0)).mask();
+        ColumnSet mask = batch.row(positions.get(0)).columns();
         String sql = call.schema().statement(List.of("insert", mask, positions.size()),
                 () -> insertSql(call, table, mask, positions.size()));
         statements.log(sql);
@@ -212,12 +212,12 @@ final class ValuesListBulk implements BulkAlgorithm {
                 + (locking ? " LOCK IN SHARE MODE" : "");
     }
 
-    private static String insertSql(Call call, TableSpec<?> table, long mask, int rows) {
+    private static String insertSql(Call call, TableSpec<?> table, ColumnSet mask, int rows) {
         Dialect d = call.dialect();
         StringJoiner names = new StringJoiner(", ");
         int count = 0;
         for (int c = 0; c < table.columns().size(); c++) {
-            if ((mask & (1L << c)) != 0) {
+            if (mask.contains(c)) {
                 names.add(d.quote(table.columns().get(c).name()));
                 count++;
             }

@@ -18,7 +18,7 @@ class SqlWriterTest {
 
     @Test
     void postgresGetOrCreateIsOneStatementThatSpendsNoSequenceValueOnAHit() {
-        assertThat(writer(Dialect.POSTGRES).getOrCreate(KEY, KEY.mask())).isEqualTo(
+        assertThat(writer(Dialect.POSTGRES).getOrCreate(KEY, KEY.set())).isEqualTo(
                 "WITH s AS (SELECT \"id\", \"email\", \"visits\" FROM \"customer\" WHERE \"email\" = ?), "
                         + "i AS (INSERT INTO \"customer\" (\"email\") SELECT ? WHERE NOT EXISTS (SELECT 1 FROM s) "
                         + "ON CONFLICT (\"email\") DO NOTHING RETURNING \"id\", \"email\", \"visits\") "
