@@ -6,9 +6,9 @@ import io.getorcreate.InvalidValueException;
 import io.getorcreate.Outcome;
 import io.getorcreate.SchemaException;
 import io.getorcreate.TransactionRetryException;
+import io.getorcreate.internal.ColumnReaders;
 import io.getorcreate.internal.ColumnSpec;
 import io.getorcreate.internal.ColumnType;
-import io.getorcreate.internal.Columns;
 import io.getorcreate.internal.Dialect;
 import io.getorcreate.internal.EntityStore;
 import io.getorcreate.internal.KeySpec;
@@ -580,14 +580,14 @@ public final class AccountDao {
 
         private static Account read(ResultSet rs, Dialect dialect) throws SQLException {
             return new Account(
-                        Columns.getInt(rs, 1),
+                        ColumnReaders.getInt(rs, 1),
                         rs.getString(2),
                         rs.getString(3),
-                        Columns.getInstant(rs, 4, dialect),
-                        Columns.getEnum(rs, 5, Account.Status.class),
+                        ColumnReaders.getInstant(rs, 4, dialect),
+                        ColumnReaders.getEnum(rs, 5, Account.Status.class),
                         rs.getBytes(6),
                         rs.getBigDecimal(7),
-                        Columns.getLocalTime(rs, 8));
+                        ColumnReaders.getLocalTime(rs, 8));
         }
     }
 }

@@ -6,9 +6,9 @@ import io.getorcreate.InvalidValueException;
 import io.getorcreate.Outcome;
 import io.getorcreate.SchemaException;
 import io.getorcreate.TransactionRetryException;
+import io.getorcreate.internal.ColumnReaders;
 import io.getorcreate.internal.ColumnSpec;
 import io.getorcreate.internal.ColumnType;
-import io.getorcreate.internal.Columns;
 import io.getorcreate.internal.Dialect;
 import io.getorcreate.internal.EntityStore;
 import io.getorcreate.internal.KeySpec;
@@ -363,7 +363,7 @@ public final class Shop_OrderLineDao {
 
         private static Shop.OrderLine read(ResultSet rs, Dialect dialect) throws SQLException {
             return new Shop.OrderLine(
-                        Columns.getUuid(rs, 1),
+                        ColumnReaders.getUuid(rs, 1),
                         rs.getInt(2),
                         rs.getBigDecimal(3));
         }

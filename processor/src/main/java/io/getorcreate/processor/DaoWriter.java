@@ -17,19 +17,7 @@ import io.getorcreate.InvalidValueException;
 import io.getorcreate.Outcome;
 import io.getorcreate.SchemaException;
 import io.getorcreate.TransactionRetryException;
-import io.getorcreate.internal.ColumnSpec;
-import io.getorcreate.internal.ColumnType;
-import io.getorcreate.internal.Columns;
-import io.getorcreate.internal.Dialect;
 import io.getorcreate.internal.EntityStore;
-import io.getorcreate.internal.KeySpec;
-import io.getorcreate.internal.KeySql;
-import io.getorcreate.internal.RowValues;
-import io.getorcreate.internal.SqlWriter;
-import io.getorcreate.internal.TableSpec;
-import io.getorcreate.internal.TableSql;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -54,8 +42,8 @@ final class DaoWriter {
     // JDBI is the runtime's dependency, not the processor's: named, not loaded.
     private static final ClassName JDBI = ClassName.get("org.jdbi.v3.core", "Jdbi");
     private static final ClassName HANDLE = ClassName.get("org.jdbi.v3.core", "Handle");
-    private static final String TABLE_HOLDER = "Table";
-    private static final String DEFAULTS = "Defaults";
+    private static final String TABLE_HOLDER = TableHolderWriter.NAME;
+    private static final String DEFAULTS = DefaultsWriter.NAME;
 
     private final boolean generatedAvailable;
 
@@ -78,8 +66,8 @@ final class DaoWriter {
         addFindById(dao, model);
         addCreate(dao, model);
         addCreateTable(dao);
-        dao.addType(defaultsClass(model));
-        dao.addType(tableHolder(model));
+        dao.addType(DefaultsWriter.write(model));
+        dao.addType(TableHolderWriter.write(model));
         return JavaFile.builder(model.dao().packageName(), dao.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
@@ -463,181 +451,6 @@ final class DaoWriter {
                 .addJavadoc(OTHER)
                 .addStatement("this.store.createTable()")
                 .build());
-    }
-
-    // ---- Defaults: the values a get-or-create inserts besides the key ----
-
-    private static TypeSpec defaultsClass(EntityModel model) {
-        ClassName defaults = model.dao().nestedClass(DEFAULTS);
-        TypeSpec.Builder type = TypeSpec.classBuilder(defaults)
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The values besides the key: what a get-or-create inserts ({@code defaults}), and what an\n"
-                        + "update-or-create writes ({@code values}) or adds when it creates ({@code createOnly}). A\n"
-                        + "component left unset is left out of the statement, so an INSERT leaves the column to its\n"
-                        + "database default and an UPDATE leaves it as it is. Setting a component of the key being\n"
-                        + "looked up throws {@link IllegalArgumentException}.\n")
-                .addField(RowValues.class, "values", Modifier.PRIVATE, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addModifiers(Modifier.PRIVATE)
-                        .addParameter(RowValues.class, "values")
-                        .addStatement("this.values = values")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("applying")
-                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                        .returns(ParameterizedTypeName.get(Consumer.class, RowValues.class))
-                        .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), defaults), "defaults")
-                        .addStatement("return defaults == null ? null : values -> defaults.accept(new $T(values))", defaults)
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("applyingEach")
-                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                        .addTypeVariable(com.palantir.javapoet.TypeVariableName.get("K"))
-                        .returns(ParameterizedTypeName.get(ClassName.get(BiConsumer.class),
-                                com.palantir.javapoet.TypeVariableName.get("K"), ClassName.get(RowValues.class)))
-                        .addParameter(ParameterizedTypeName.get(ClassName.get(BiConsumer.class),
-                                com.palantir.javapoet.TypeVariableName.get("K"), defaults), "defaults")
-                        .addStatement("return defaults == null ? null : (key, values) -> defaults.accept(key, new $T(values))",
-                                defaults)
-                        .build());
-        for (int i = 0; i < model.columns().size(); i++) {
-            if (i == model.idIndex()) {
-                continue;
-            }
-            ColumnModel column = model.columns().get(i);
-            type.addMethod(MethodSpec.methodBuilder(column.component())
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(defaults)
-                    .addParameter(column.javaType(), column.component())
-                    .addStatement("this.values.set($L, $L)", i, column.component())
-                    .addStatement("return this")
-                    .build());
-        }
-        return type.build();
-    }
-
-    // ---- Table: the runtime's description, the row mapper and every dialect's SQL, written now ----
-
-    private static TypeSpec tableHolder(EntityModel model) {
-        ClassName holder = model.dao().nestedClass(TABLE_HOLDER);
-        TypeSpec.Builder type = TypeSpec.classBuilder(holder)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Table {@code $L} as the runtime sees it: columns, keys, the row mapper and each dialect's\n"
-                        + "statements, written at compile time.\n", model.table());
-        List<String> dialectFields = new ArrayList<>();
-        for (Dialect dialect : Dialect.values()) {
-            String field = dialect.name();
-            dialectFields.add(field);
-            type.addField(FieldSpec.builder(TableSql.class, field, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(tableSql(model, dialect))
-                    .build());
-        }
-        type.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(TableSpec.class), model.record()),
-                        "SPEC", Modifier.STATIC, Modifier.FINAL)
-                .initializer(tableSpec(model, holder, dialectFields))
-                .build());
-        type.addMethod(reader(model));
-        return type.build();
-    }
-
-    /** The arguments of {@code new TableSpec<>(...)}; the dialects' statements in {@link Dialect} order. */
-    private static CodeBlock tableSpec(EntityModel model, ClassName holder, List<String> dialectFields) {
-        List<CodeBlock> columns = new ArrayList<>();
-        for (ColumnModel column : model.columns()) {
-            columns.add(columnSpec(column.spec()));
-        }
-        CodeBlock keys = CodeBlock.of("new $T[] {$L}", KeySpec.class, model.keys().stream()
-                .map(key -> CodeBlock.of("$T.of($S, $L)", KeySpec.class, key.name(),
-                        key.columns().stream().map(String::valueOf).collect(Collectors.joining(", "))))
-                .collect(CodeBlock.joining(", ")));
-        return call(CodeBlock.of("new $T<$T>", TableSpec.class, model.record()), List.of(
-                CodeBlock.of("$S", model.table()),
-                array(ColumnSpec.class, columns),
-                CodeBlock.of("$L", model.idIndex()),
-                keys,
-                CodeBlock.of("$T::read", holder),
-                CodeBlock.of("new $T[] {$L}", TableSql.class, String.join(", ", dialectFields))));
-    }
-
-    private static CodeBlock columnSpec(ColumnSpec c) {
-        CodeBlock.Builder b = CodeBlock.builder().add("new $T($S, $S, $T.$L, $L, $L", ColumnSpec.class, c.component(),
-                c.name(), ColumnType.class, c.type().name(), c.notNull(), c.primitive());
-        if (c.sized()) {
-            b.add(", $L, $L, $L", c.length(), c.precision(), c.scale());
-        }
-        return b.add(")").build();
-    }
-
-    private static CodeBlock tableSql(EntityModel model, Dialect dialect) {
-        TableSql sql = new SqlWriter(dialect, model.table(), model.columnSpecs(), model.idIndex(), model.keys())
-                .tableSql();
-        List<CodeBlock> args = new ArrayList<>();
-        args.add(CodeBlock.of("$S", sql.findById()));
-        args.add(CodeBlock.of("$S", sql.insert()));
-        args.add(CodeBlock.of("$S", sql.insertWithId()));
-        args.add(CodeBlock.of("$S", sql.createTable()));
-        for (KeySql key : sql.keys()) {
-            args.add(call(CodeBlock.of("new $T", KeySql.class), List.of(CodeBlock.of("$S", key.select()),
-                    CodeBlock.of("$S", key.lockingSelect()), CodeBlock.of("$S", key.getOrCreate()))));
-        }
-        return call(CodeBlock.of("new $T", TableSql.class), args);
-    }
-
-    private static MethodSpec reader(EntityModel model) {
-        List<CodeBlock> args = new ArrayList<>();
-        for (int i = 0; i < model.columns().size(); i++) {
-            args.add(read(model.columns().get(i), i + 1));
-        }
-        return MethodSpec.methodBuilder("read")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(model.record())
-                .addParameter(ResultSet.class, "rs")
-                .addParameter(Dialect.class, "dialect")
-                .addException(SQLException.class)
-                .addStatement("return $L", call(CodeBlock.of("new $T", model.record()), args))
-                .build();
-    }
-
-    private static CodeBlock read(ColumnModel column, int index) {
-        boolean primitive = column.primitive();
-        return switch (column.spec().type()) {
-            case STRING -> CodeBlock.of("rs.getString($L)", index);
-            case BOOLEAN -> primitive ? CodeBlock.of("rs.getBoolean($L)", index) : columns("getBoolean", index);
-            case SHORT -> primitive ? CodeBlock.of("rs.getShort($L)", index) : columns("getShort", index);
-            case INT -> primitive ? CodeBlock.of("rs.getInt($L)", index) : columns("getInt", index);
-            case LONG -> primitive ? CodeBlock.of("rs.getLong($L)", index) : columns("getLong", index);
-            case DOUBLE -> primitive ? CodeBlock.of("rs.getDouble($L)", index) : columns("getDouble", index);
-            case FLOAT -> primitive ? CodeBlock.of("rs.getFloat($L)", index) : columns("getFloat", index);
-            case BIG_DECIMAL -> CodeBlock.of("rs.getBigDecimal($L)", index);
-            case LOCAL_DATE -> columns("getLocalDate", index);
-            case LOCAL_DATE_TIME -> CodeBlock.of("$T.getLocalDateTime(rs, $L, dialect)", Columns.class, index);
-            case LOCAL_TIME -> columns("getLocalTime", index);
-            case INSTANT -> CodeBlock.of("$T.getInstant(rs, $L, dialect)", Columns.class, index);
-            case OFFSET_DATE_TIME -> CodeBlock.of("$T.getOffsetDateTime(rs, $L, dialect)", Columns.class, index);
-            case UUID -> columns("getUuid", index);
-            case BYTES -> CodeBlock.of("rs.getBytes($L)", index);
-            case ENUM -> CodeBlock.of("$T.getEnum(rs, $L, $T.class)", Columns.class, index, column.javaType());
-        };
-    }
-
-    private static CodeBlock columns(String getter, int index) {
-        return CodeBlock.of("$T.$L(rs, $L)", Columns.class, getter, index);
-    }
-
-    // ---- layout ----
-
-    /** {@code callee(} then one argument a line, indented, then {@code )}. */
-    private static CodeBlock call(CodeBlock callee, List<CodeBlock> args) {
-        return CodeBlock.builder().add("$L(\n", callee).indent()
-                .add(CodeBlock.join(args, ",\n"))
-                .unindent().add(")")
-                .build();
-    }
-
-    /** {@code new T[] {} then one element a line, indented, then {@code }}. */
-    private static CodeBlock array(Class<?> type, List<CodeBlock> elements) {
-        return CodeBlock.builder().add("new $T[] {\n", type).indent()
-                .add(CodeBlock.join(elements, ",\n"))
-                .unindent().add("}")
-                .build();
     }
 
     // ---- names ----

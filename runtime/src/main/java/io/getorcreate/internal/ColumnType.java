@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * The supported component types, with how each binds and which column type {@code createTable}
- * gives it on each dialect. Reading is done by the generated row mapper through {@link Columns}.
+ * gives it on each dialect. Reading is done by the generated row mapper through {@link ColumnReaders}.
  */
 public enum ColumnType {
     STRING(Types.VARCHAR),

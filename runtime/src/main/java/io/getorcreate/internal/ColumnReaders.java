@@ -16,10 +16,10 @@ import java.util.TimeZone;
 import java.util.UUID;
 
 /** Column readers that generated row mappers call, one per supported type that is not a plain JDBC getter. */
-public final class Columns {
+public final class ColumnReaders {
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
-    private Columns() {}
+    private ColumnReaders() {}
 
     public static Boolean getBoolean(ResultSet rs, int i) throws SQLException {
         boolean v = rs.getBoolean(i);
