@@ -15,8 +15,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
@@ -63,6 +61,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Import on N threads; each row is still created once (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
+            description = "Import N orders at a time, with one get-or-create call per table for all of them; "
+                    + "1 imports order by order (default: ${DEFAULT-VALUE}).")
+    int batchSize;
 
     @Option(names = "--on-error", paramLabel = "skip|stop", defaultValue = "skip",
             description = "On a malformed line or a refused row: report it and import the rest (skip), or stop "
@@ -131,6 +134,9 @@ public final class Main implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
         }
+        if (batchSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, was " + batchSize);
+        }
         OnError mode;
         try {
             mode = OnError.valueOf(onError.toUpperCase(Locale.ROOT));
@@ -141,16 +147,21 @@ public final class Main implements Callable<Integer> {
             return generate(out, err);
         }
 
-        List<OrderRow> rows = new ArrayList<>();
-        List<OrdersCsv.BadLine> bad = new ArrayList<>();
         String source = redact(csv == null ? "the bundled sample" : csv.toString());
         String cannotRead = csv == null ? null : Problems.beforeReading(csv);
         if (cannotRead != null) {
             err.println("Cannot read " + source + ": " + cannotRead);
             return 1;
         }
+        // A first pass checks every line and counts the rows, so that --on-error=stop can refuse a file
+        // before anything is imported, and the progress bar knows its total; the import reads it again.
+        long[] rows = {0};
+        long[] bad = {0};
         try (Reader in = open()) {
-            OrdersCsv.read(in, rows::add, bad::add);
+            OrdersCsv.read(in, row -> rows[0]++, line -> {
+                bad[0]++;
+                err.println("Malformed " + redact(line.toString()) + (mode == OnError.SKIP ? " (skipped)" : ""));
+            });
         } catch (IOException e) {
             err.println("Cannot read " + source + ": " + redact(Problems.reading(e)));
             return 1;
@@ -158,24 +169,29 @@ public final class Main implements Callable<Integer> {
             err.println("Cannot read " + source + ": " + redact(e.getMessage()));
             return 1;
         }
-        for (OrdersCsv.BadLine line : bad) {
-            err.println("Malformed " + redact(line.toString()) + (mode == OnError.SKIP ? " (skipped)" : ""));
-        }
-        if (!bad.isEmpty() && mode == OnError.STOP) {
-            err.println("Stopped: " + bad.size() + " malformed line(s); nothing was imported. "
+        if (bad[0] > 0 && mode == OnError.STOP) {
+            err.println("Stopped: " + bad[0] + " malformed line(s); nothing was imported. "
                     + "Fix them, or run with --on-error=skip to import the rest.");
             return 1;
         }
 
         long start = System.nanoTime();
         Tally tally = Importer.newTally();
-        List<Importer.Failure> failures;
+        Batches.Result result;
         try (HikariDataSource dataSource = dataSource()) {
             Importer importer = new Importer(Jdbi.create(dataSource));
             importer.createTables();
             boolean showProgress = progress != null ? progress : Progress.onATerminal();
-            failures = importer.importAll(rows, threads, mode == OnError.STOP, tally,
-                    new Progress(err, rows.size(), showProgress));
+            result = new Batches(importer, batchSize, threads, mode == OnError.STOP).importAll(
+                    rowsSink -> {
+                        try (Reader in = open()) {
+                            OrdersCsv.read(in, rowsSink, line -> {});
+                        }
+                    },
+                    tally, new Progress(err, rows[0], showProgress));
+        } catch (IOException e) {
+            err.println("Cannot read " + source + ": " + redact(Problems.reading(e)));
+            return 1;
         } catch (GetOrCreateException e) {
             err.println("Import failed: " + redact(e.getMessage()));
             return 1;
@@ -183,17 +199,17 @@ public final class Main implements Callable<Integer> {
             err.println("Cannot use the database " + redact(url) + ": " + redact(rootMessage(e)));
             return 1;
         }
-        for (Importer.Failure failure : failures) {
+        for (Importer.Failure failure : result.failures()) {
             err.println("Refused " + redact(failure.toString()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("Imported %,d orders from %s into %s on %d thread(s) in %.2f s%s%n%n",
-                rows.size() - failures.size(), source, redact(url), threads, seconds,
-                bad.isEmpty() ? "" : " (" + bad.size() + " malformed line(s) skipped)");
+        out.printf("Imported %,d orders from %s into %s on %d thread(s), %,d per batch, in %.2f s%s%n%n",
+                result.imported(), source, redact(url), threads, batchSize, seconds,
+                bad[0] == 0 ? "" : " (" + bad[0] + " malformed line(s) skipped)");
         tally.print(new java.io.PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8));
         out.printf("%nCreated %d rows, found %d.%n", tally.created(), tally.found());
         out.flush();
-        return failures.isEmpty() ? 0 : 1;
+        return result.failures().isEmpty() ? 0 : 1;
     }
 
     /**

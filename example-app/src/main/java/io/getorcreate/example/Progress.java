@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
 /**
  * A one-line progress bar, with the rate so far and the time remaining at that rate:
  * {@code [#########                     ]  30% 3,000/10,000 orders  1,250 orders/s  ETA 0:06}. The rate is
- * measured from the first order done, so that the start-up (connections, a cold JVM) does not make the first
- * estimates absurd; the last line gives the overall rate and time. The bar is redrawn when the percentage
+ * measured from the first order (or batch) done, so that the start-up (connections, a cold JVM) does not make
+ * the first estimates absurd; the last line gives the overall rate and time. The bar is redrawn when the percentage
  * moves, and at least every {@value #REDRAW_MILLIS} ms so that a slow import still shows a live rate.
  */
 final class Progress {
@@ -26,6 +26,7 @@ final class Progress {
     private final long start;
     private final AtomicLong done = new AtomicLong();
     private long firstAt = -1;
+    private long firstCount;
     private int shownPercent = -1;
     private long shownAt;
     private int shownLength;
@@ -63,7 +64,12 @@ final class Progress {
     }
 
     void step() {
-        long now = done.incrementAndGet();
+        step(1);
+    }
+
+    /** {@code orders} more done at once (a batch). */
+    void step(long orders) {
+        long now = done.addAndGet(orders);
         if (!enabled) {
             return;
         }
@@ -72,6 +78,7 @@ final class Progress {
         synchronized (this) {
             if (firstAt < 0) {
                 firstAt = at;
+                firstCount = now;
             }
             if (percent != shownPercent || at - shownAt >= TimeUnit.MILLISECONDS.toNanos(REDRAW_MILLIS)) {
                 draw(done.get(), at, false);
@@ -100,10 +107,10 @@ final class Progress {
         if (finished) {
             line.append(elapsed < MIN_ELAPSED_NANOS ? "" : "  " + rate(count * 1e9 / elapsed) + " orders/s")
                     .append("  in ").append(clock(elapsed));
-        } else if (count < 2 || firstAt < 0 || at - firstAt < MIN_ELAPSED_NANOS) {
+        } else if (firstAt < 0 || count <= firstCount || at - firstAt < MIN_ELAPSED_NANOS) {
             line.append("  -- orders/s  ETA --:--");
         } else {
-            double rate = (count - 1) * 1e9 / (at - firstAt);
+            double rate = (count - firstCount) * 1e9 / (at - firstAt);
             line.append("  ").append(rate(rate)).append(" orders/s  ETA ")
                     .append(clock((long) ((total - count) / rate * 1e9)));
         }

@@ -2,7 +2,9 @@ package io.getorcreate.example;
 
 import io.getorcreate.Outcome;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -19,6 +21,15 @@ final class Tally {
     <T> T count(String entity, Outcome<T> outcome) {
         counts.get(entity)[outcome.created() ? 0 : 1].increment();
         return outcome.entity();
+    }
+
+    /** Counts each of {@code outcomes} and returns their entities, in the same order. */
+    <T> List<T> countAll(String entity, List<Outcome<T>> outcomes) {
+        List<T> entities = new ArrayList<>(outcomes.size());
+        for (Outcome<T> outcome : outcomes) {
+            entities.add(count(entity, outcome));
+        }
+        return entities;
     }
 
     long created() {

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,90 @@ class MainTest {
         assertThat(run("--db", db(), "--threads", "8", csv.toString()).out()).contains("Created 0 rows");
     }
 
+    // f. Batches (--batch-size, default 1000) count and dedupe exactly as the per-row path (--batch-size 1).
+
+    /** The per-table counts and the "Created N rows, found M." line of a run. */
+    private static String summary(Run run) {
+        assertThat(run.exit()).as(run.err()).isZero();
+        return run.out().substring(run.out().indexOf("entity"));
+    }
+
+    private String db(String name) {
+        return "jdbc:h2:file:" + dir.resolve(name).toAbsolutePath();
+    }
+
+    @Test
+    void batchesOfTheSampleCountAsRowByRowAndTheSecondImportCreatesNothing() {
+        Run batched = run("--db", db("batched"));
+        assertThat(batched.out()).contains("1,000 per batch").contains("Created 51 rows, found 31.");
+        Run perRow = run("--db", db("per-row"), "--batch-size", "1");
+        assertThat(perRow.out()).contains(" 1 per batch");
+        assertThat(summary(batched)).isEqualTo(summary(perRow));
+
+        Run again = run("--db", db("batched"), "--threads", "4");
+        assertThat(again.out()).contains("Created 0 rows, found 82.");
+        assertThat(summary(again)).isEqualTo(summary(run("--db", db("per-row"), "--batch-size", "1")));
+    }
+
+    @Test
+    void batchesOfAGeneratedFileCountAsRowByRowOnManyThreads() throws IOException {
+        Path csv = dir.resolve("big.csv");
+        assertThat(run("--generate", "2500", csv.toString()).exit()).isZero();
+        String perRow = summary(run("--db", db("per-row"), "--batch-size", "1", "--threads", "4", csv.toString()));
+        // 2,500 rows: full batches and a last partial one; 7 leaves batches that share keys across threads.
+        for (String size : new String[] {"1000", "7"}) {
+            Run batched = run("--db", db("batched-" + size), "--batch-size", size, "--threads", "4", csv.toString());
+            assertThat(summary(batched)).as("--batch-size " + size).isEqualTo(perRow);
+            Run again = run("--db", db("batched-" + size), "--batch-size", size, "--threads", "4", csv.toString());
+            assertThat(again.out()).contains("Imported 2,500 orders").contains("Created 0 rows");
+        }
+        assertThat(perRow).contains("orders             2500          0");
+    }
+
+    /** Ten orders whose sixth (line 7) the database refuses: the test adds a CHECK on the quantity. */
+    private Path csvWithARowTheDatabaseRefuses(String url) throws IOException {
+        Importer importer = new Importer(org.jdbi.v3.core.Jdbi.create(url));
+        importer.createTables();
+        org.jdbi.v3.core.Jdbi.create(url).useHandle(h -> h.execute(
+                "ALTER TABLE ORDERS ADD CONSTRAINT QUANTITY_AT_MOST_100 CHECK (QUANTITY <= 100)"));
+        List<String> lines = new ArrayList<>(List.of(String.join(",", OrdersCsv.HEADER)));
+        for (int i = 1; i <= 10; i++) {
+            lines.add("R-" + i + ",c" + i % 3 + "@example.com,C" + i % 3 + ",SKU-" + i % 4 + ",Thing,Books,"
+                    + (i % 2 == 0 ? "x;y" : "y") + "," + (i == 6 ? 500 : i));
+        }
+        return Files.write(dir.resolve("refused.csv"), lines);
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesInsideABatchIsReportedAndTheRestImported() throws IOException {
+        Path csv = csvWithARowTheDatabaseRefuses(db("batched"));
+        csvWithARowTheDatabaseRefuses(db("per-row"));
+        Run batched = run("--db", db("batched"), csv.toString());
+        assertThat(batched.exit()).isEqualTo(1);
+        assertThat(batched.err()).contains("Refused line 7: ").contains("QUANTITY_AT_MOST_100");
+        assertThat(batched.err().lines().filter(l -> l.startsWith("Refused"))).hasSize(1);
+        assertThat(batched.out()).contains("Imported 9 orders");
+        Run perRow = run("--db", db("per-row"), "--batch-size", "1", csv.toString());
+        assertThat(perRow.exit()).isEqualTo(1);
+        assertThat(perRow.err()).contains("Refused line 7: ");
+        String counts = batched.out().substring(batched.out().indexOf("entity"));
+        assertThat(counts).isEqualTo(perRow.out().substring(perRow.out().indexOf("entity")))
+                .contains("orders                9          0");
+
+        Run again = run("--db", db("batched"), csv.toString());
+        assertThat(again.err()).contains("Refused line 7: ");
+        assertThat(again.out()).contains("Imported 9 orders").contains("Created 0 rows");
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesInsideABatchStopsTheImportThereUnderStop() throws IOException {
+        Path csv = csvWithARowTheDatabaseRefuses(db());
+        Run stop = run("--db", db(), "--on-error=stop", csv.toString());
+        assertThat(stop.exit()).isEqualTo(1);
+        assertThat(stop.err()).contains("Refused line 7: ");
+        assertThat(stop.out()).contains("Imported 5 orders");
+    }
+
     @Test
     void malformedLinesAreNamedAndSkippedOrStopTheImport() throws IOException {
         Path csv = dir.resolve("bad.csv");
@@ -82,6 +168,9 @@ class MainTest {
         Run threads = run("--threads", "0");
         assertThat(threads.exit()).isEqualTo(2);
         assertThat(threads.err()).contains("--threads must be at least 1");
+        Run batchSize = run("--batch-size", "0");
+        assertThat(batchSize.exit()).isEqualTo(2);
+        assertThat(batchSize.err()).contains("--batch-size must be at least 1");
         Run onError = run("--on-error", "maybe");
         assertThat(onError.exit()).isEqualTo(2);
         assertThat(onError.err()).contains("--on-error takes skip or stop");

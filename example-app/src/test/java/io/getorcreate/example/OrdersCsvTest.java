@@ -53,6 +53,19 @@ class OrdersCsvTest {
     }
 
     @Test
+    void anUnquotedLineIsSplitAtItsCommasAndTrimmed() throws IOException {
+        read(HEADER, "  S-1 , a@example.com ,\tAnn Lee,S,P,C, x ; y ,1 ", "S-2,b@example.com,B,S,P,C,,1,",
+                "S-3,c@example.com,,S,,C,,2");
+        assertThat(orderNumbers()).containsExactly("S-1", "S-3");
+        assertThat(rows.get(0).customerEmail()).isEqualTo("a@example.com");
+        assertThat(rows.get(0).customerName()).isEqualTo("Ann Lee");
+        assertThat(rows.get(0).tags()).containsExactly("x", "y");
+        assertThat(rows.get(1).customerName()).isEmpty();
+        assertThat(bad).singleElement().extracting(OrdersCsv.BadLine::problem)
+                .isEqualTo("expected 8 fields, found 9");
+    }
+
+    @Test
     void aValueCannotSpanLines() throws IOException {
         read(HEADER, "M-1,a@example.com,\"Two", "lines\",SKU-1,Thing,Books,,1", "M-2,b@example.com,B,S,P,C,,1");
         assertThat(orderNumbers()).containsExactly("M-2");
