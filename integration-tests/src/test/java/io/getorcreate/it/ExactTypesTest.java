@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.getorcreate.internal.ColumnSpec;
 import io.getorcreate.internal.ColumnType;
-import io.getorcreate.internal.Columns;
+import io.getorcreate.internal.ColumnReaders;
 import io.getorcreate.internal.Dialect;
 import io.getorcreate.internal.KeySpec;
 import io.getorcreate.internal.SqlWriter;
@@ -128,10 +128,10 @@ abstract class ExactTypesTest {
 
     private static Object read(ResultSet rs, int index, Dialect dialect) throws SQLException {
         return switch (index) {
-            case 2 -> Columns.getInstant(rs, index, dialect);
-            case 3 -> Columns.getLocalDateTime(rs, index);
-            case 4 -> Columns.getLocalTime(rs, index);
-            default -> Columns.getOffsetDateTime(rs, index, dialect);
+            case 2 -> ColumnReaders.getInstant(rs, index, dialect);
+            case 3 -> ColumnReaders.getLocalDateTime(rs, index);
+            case 4 -> ColumnReaders.getLocalTime(rs, index);
+            default -> ColumnReaders.getOffsetDateTime(rs, index, dialect);
         };
     }
 

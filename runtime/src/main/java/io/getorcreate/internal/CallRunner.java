@@ -176,8 +176,13 @@ final class CallRunner {
                 }
                 return result;
             }, e -> e instanceof SQLException sql && SqlErrors.isTransient(d, sql), () -> rollbackOwn(connection, call.mode()));
-        } catch (SQLException e) {
+        } catch (SQLException failure) {
             rollbackOwn(connection, mode);
+            // A pool answers for a connection it has closed under us (a kill between two statements) with
+            // an exception that says nothing of the loss: name it one, so that it is treated as one.
+            SQLException e = !SqlErrors.isConnectionLoss(failure) && isClosed(connection)
+                    ? new java.sql.SQLNonTransientConnectionException("the connection was closed", "08003", failure)
+                    : failure;
             if (verified != null && SqlErrors.isSchemaMismatch(dialect, e)) {
                 // The table this connection now finds is not the one checked (another schema on the search
                 // path, say): check it, and report a SchemaException if it cannot serve.
@@ -208,6 +213,14 @@ final class CallRunner {
             connection.setAutoCommit(true);
         } catch (SQLException suppressed) {
             // The connection is broken; the pool finds out when it is returned.
+        }
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 
