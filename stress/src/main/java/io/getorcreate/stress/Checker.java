@@ -2,24 +2,45 @@ package io.getorcreate.stress;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads what callers were told and what the table holds, and checks the promises: one row per key;
- * every create a caller was told of exists with the id it was told; never two creators for one key;
- * one id per key across every caller; and no exception the contract does not allow here.
+ * Reads what callers were told and what the table holds, and checks the promises, for single and bulk
+ * calls alike: one row per key; every create a caller was told of exists with the id it was told; never
+ * two creators for one key (two positions of one bulk call included); one id per key across every
+ * caller; every row given back is the key asked for at that position; a row is inserted only by a call
+ * that said so (a call that threw created nothing); and no exception the contract does not allow here.
  */
 final class Checker {
     private Checker() {}
 
-    /** What a check found. {@link #passed()} when every invariant holds. */
-    record Report(long operations, Map<String, Long> exceptions, List<String> duplicates, List<String> lostCreates,
-            List<String> doubleCreates, List<String> idDisagreements, List<String> disallowed) {
+    /**
+     * What a check found. {@link #passed()} when every invariant holds.
+     *
+     * @param operations calls, a bulk call counting once (a caller's retried transactions count again)
+     * @param bulkCalls the {@code getOrCreateAll} calls among them
+     * @param bulkKeys the keys those calls asked for
+     * @param unacknowledged rows inserted by a call that was not told so, where a lost connection explains
+     *     it (RELIABILITY.md's caveat: an acknowledgement lost in flight); allowed, counted
+     * @param misaligned a row given back for another key than the one asked at that position, a position
+     *     with no outcome, or a bulk call's later position of a key told {@code created}
+     * @param unreported rows inserted by a call that was not told so, with no lost connection to explain it
+     */
+    record Report(long operations, long bulkCalls, long bulkKeys, Map<String, Long> exceptions, List<String> duplicates,
+            List<String> lostCreates, List<String> doubleCreates, List<String> idDisagreements, List<String> misaligned,
+            List<String> unreported, List<String> unacknowledged, List<String> disallowed) {
         boolean passed() {
             return duplicates.isEmpty() && lostCreates.isEmpty() && doubleCreates.isEmpty() && idDisagreements.isEmpty()
-                    && disallowed.isEmpty();
+                    && misaligned.isEmpty() && unreported.isEmpty() && disallowed.isEmpty();
+        }
+
+        /** Violations other than duplicates, lost creates and two creators. */
+        int otherViolations() {
+            return idDisagreements.size() + misaligned.size() + unreported.size() + disallowed.size();
         }
 
         String problems() {
@@ -28,21 +49,34 @@ final class Checker {
             lostCreates.forEach(d -> all.add("lost acknowledged create: " + d));
             doubleCreates.forEach(d -> all.add("two creators: " + d));
             idDisagreements.forEach(d -> all.add("ids disagree: " + d));
+            misaligned.forEach(d -> all.add("misaligned: " + d));
+            unreported.forEach(d -> all.add("created but not told so: " + d));
             disallowed.forEach(d -> all.add("exception outside the contract: " + d));
             return String.join("\n", all.subList(0, Math.min(all.size(), 20)));
         }
     }
 
+    /** Checks a history against a table that records no owners. */
+    static Report check(Config config, List<Event> events, Map<String, List<Long>> rows, boolean faults) {
+        return check(config, events, rows, Map.of(), faults);
+    }
+
     /**
      * @param rows the table: key to the ids of its rows
+     * @param owners the table: id to the {@code owner} column, the tag of the call that inserted it with
+     *     defaults or {@code create} (rows with no owner left out)
      * @param faults whether connection faults were injected (a lost connection is then allowed)
      */
-    static Report check(Config config, List<Event> events, Map<String, List<Long>> rows, boolean faults) {
+    static Report check(Config config, List<Event> events, Map<String, List<Long>> rows, Map<Long, String> owners,
+            boolean faults) {
         Map<String, Long> exceptions = new TreeMap<>();
         List<String> duplicates = new ArrayList<>();
         List<String> lost = new ArrayList<>();
         List<String> doubles = new ArrayList<>();
         List<String> disagreements = new ArrayList<>();
+        List<String> misaligned = new ArrayList<>();
+        List<String> unreported = new ArrayList<>();
+        List<String> unacknowledged = new ArrayList<>();
         List<String> disallowed = new ArrayList<>();
 
         rows.forEach((key, ids) -> {
@@ -50,14 +84,35 @@ final class Checker {
                 duplicates.add(key + " has rows " + ids);
             }
         });
+        long operations = 0;
+        long bulkCalls = 0;
+        long bulkKeys = 0;
         Map<String, Integer> creators = new HashMap<>();
         Map<String, Long> told = new HashMap<>();
+        Set<String> acknowledged = new HashSet<>(); // call tag + id of every create a caller was told of
+        Set<String> lostConnection = new HashSet<>(); // call tags that met a lost connection
+        Map<String, Set<String>> keysSoFar = new HashMap<>(); // bulk call tag to the keys of its earlier positions
         for (Event e : events) {
+            if (e.startsCall()) {
+                operations++;
+            }
+            if (e.bulk()) {
+                bulkCalls += e.pos() == 0 ? 1 : 0;
+                bulkKeys += e.failed() ? e.key().split(",").length : 1;
+            }
             if (e.failed()) {
                 exceptions.merge(e.op() + " " + e.error(), 1L, Long::sum);
                 if (!allowed(config, e, faults)) {
                     disallowed.add(e.format());
                 }
+                if (e.error().startsWith(Worker.CONNECTION)) {
+                    lostConnection.add(e.call());
+                }
+                continue;
+            }
+            boolean laterPosition = e.bulk() && !keysSoFar.computeIfAbsent(e.call(), c -> new HashSet<>()).add(e.key());
+            if ((e.id() >= 0 || e.bulk()) && !e.got().equals(e.key())) {
+                misaligned.add(e.format() + ": asked for " + e.key() + ", given " + e.got());
                 continue;
             }
             if (e.id() < 0) {
@@ -66,6 +121,10 @@ final class Checker {
             List<Long> ids = rows.getOrDefault(e.key(), List.of());
             if (e.created()) {
                 creators.merge(e.key(), 1, Integer::sum);
+                acknowledged.add(e.call() + "\t" + e.id());
+                if (laterPosition) {
+                    misaligned.add(e.format() + ": created at a later position of a key the call asked for before");
+                }
                 if (!ids.contains(e.id())) {
                     lost.add(e.format() + " but the table has " + ids);
                 }
@@ -82,10 +141,27 @@ final class Checker {
                 doubles.add(key + " was created " + n + " times");
             }
         });
-        return new Report(events.size(), exceptions, duplicates, lost, doubles, disagreements, disallowed);
+        rows.forEach((key, ids) -> {
+            for (long id : ids) {
+                String owner = owners.get(id);
+                if (owner == null || owner.isEmpty() || acknowledged.contains(owner + "\t" + id)) {
+                    continue;
+                }
+                String what = key + " (id " + id + ") was inserted by call " + owner + ", which was not told it created it";
+                // A DAO-owned call retries a lost connection inside itself, unseen; a caller's lost
+                // connection is in the history. Either way the insert may have committed unacknowledged.
+                if (faults && (config.mode() == Config.Mode.DAO || lostConnection.contains(owner))) {
+                    unacknowledged.add(what);
+                } else {
+                    unreported.add(what);
+                }
+            }
+        });
+        return new Report(operations, bulkCalls, bulkKeys, exceptions, duplicates, lost, doubles, disagreements,
+                misaligned, unreported, unacknowledged, disallowed);
     }
 
-    /** The exceptions the contract allows in a configuration. */
+    /** The exceptions the contract allows in a configuration, for single and bulk calls alike. */
     static boolean allowed(Config config, Event e, boolean faults) {
         if (e.op().equals("create") && e.error().equals("IntegrityViolationException:UNIQUE")) {
             return true; // create of a key that exists

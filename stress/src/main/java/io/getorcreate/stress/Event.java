@@ -1,25 +1,51 @@
 package io.getorcreate.stress;
 
 /**
- * One line of a worker's history: what a caller was told.
+ * One line of a worker's history: what a caller was told about one key.
  *
- * @param op {@code goc} (getOrCreate), {@code find} or {@code create}
+ * <p>A single call ({@code goc}, {@code find}, {@code create}) is one event with {@code pos} -1. A
+ * {@code getOrCreateAll} call ({@code all}) is one event per position of its key list, {@code pos} 0 to
+ * n-1, all with the call's tag; when it throws, it is one failed event with {@code pos} 0 whose
+ * {@code key} is the call's keys joined by commas.
+ *
+ * @param op {@code goc} (getOrCreate), {@code all} (getOrCreateAll), {@code find} or {@code create}
+ * @param call the call's tag, unique in the run; it is also the {@code owner} its {@code defaults} and
+ *     {@code create} write, so that the table says which call inserted a row ("" when unknown)
+ * @param pos the key's position in a bulk call's list, or -1 for a single call
  * @param key the key asked for
+ * @param got the key of the row the caller was given back ("" when none)
  * @param id the id told, or -1 when none (not found, or an exception)
  * @param created whether the caller was told it created the row
  * @param error the kind of exception the caller saw ("" when none); see {@link Worker#kind}
  */
-record Event(String op, String key, long id, boolean created, String error) {
+record Event(String op, String call, int pos, String key, String got, long id, boolean created, String error) {
+    static final String BULK = "all";
+
+    /** A single call's event whose row, if any, has the key asked for. */
+    Event(String op, String key, long id, boolean created, String error) {
+        this(op, "", -1, key, id < 0 ? "" : key, id, created, error);
+    }
+
     static Event parse(String line) {
         String[] f = line.split("\t", -1);
-        return new Event(f[0], f[1], Long.parseLong(f[2]), Boolean.parseBoolean(f[3]), f[4]);
+        return new Event(f[0], f[1], Integer.parseInt(f[2]), f[3], f[4], Long.parseLong(f[5]),
+                Boolean.parseBoolean(f[6]), f[7]);
     }
 
     String format() {
-        return op + "\t" + key + "\t" + id + "\t" + created + "\t" + error;
+        return op + "\t" + call + "\t" + pos + "\t" + key + "\t" + got + "\t" + id + "\t" + created + "\t" + error;
     }
 
     boolean failed() {
         return !error.isEmpty();
+    }
+
+    boolean bulk() {
+        return op.equals(BULK);
+    }
+
+    /** Whether this event starts a call: a single call, or a bulk call's first position (or its failure). */
+    boolean startsCall() {
+        return pos <= 0;
     }
 }

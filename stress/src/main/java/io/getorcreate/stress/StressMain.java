@@ -30,7 +30,8 @@ import org.jdbi.v3.core.Jdbi;
  * time on a shared server leave each other alone. The PostgreSQL restart of the full run is the
  * exception: it restarts the whole server, and every other client's connections with it.
  *
- * <p>Usage: {@code StressMain [--short | --full] [--db h2,postgres,mariadb] [--no-faults] [--no-restart]}
+ * <p>Usage: {@code StressMain [--short | --full] [--db h2,postgres,mariadb] [--config postgres-serializable-dao,...]
+ * [--no-faults] [--no-restart]}; {@code --config} runs only the configurations named (to reproduce one).
  */
 public final class StressMain {
     private static final int PROCESSES = 3;
@@ -51,6 +52,9 @@ public final class StressMain {
                 dbs.add(Config.Db.valueOf(d.trim().toUpperCase(Locale.ROOT)));
             }
         }
+        int configArg = a.indexOf("--config");
+        List<String> only = configArg < 0 ? List.of()
+                : Arrays.asList(a.get(configArg + 1).toLowerCase(Locale.ROOT).split(","));
         Path work = Files.createTempDirectory("getorcreate-stress");
         // This run's own schema per server, dropped at exit (System.exit, an exception or Ctrl-C alike).
         String runId = RunSchema.newRunId();
@@ -61,6 +65,9 @@ public final class StressMain {
         List<String> rows = new ArrayList<>();
         Map<String, Long> totalExceptions = new TreeMap<>();
         long totalOps = 0;
+        long totalBulkCalls = 0;
+        long totalBulkKeys = 0;
+        long totalUnacknowledged = 0;
         int failed = 0;
         int kills = 0;
         int restarts = 0;
@@ -70,6 +77,9 @@ public final class StressMain {
             for (Config.Isolation isolation : Config.Isolation.values()) {
                 for (Config.Mode mode : Config.Mode.values()) {
                     Config config = new Config(db, isolation, mode);
+                    if (!only.isEmpty() && !only.contains(config.name())) {
+                        continue;
+                    }
                     RunSchema run = db == Config.Db.H2 ? null : runs.get(db);
                     if (run == null && db != Config.Db.H2) {
                         run = RunSchema.create(db, baseUrl(db), runId);
@@ -121,10 +131,14 @@ public final class StressMain {
                                 events.add(Event.parse(line));
                             }
                         }
-                        report = Checker.check(config, events, table(url), faultsHere);
+                        Map<Long, String> owners = new HashMap<>();
+                        report = Checker.check(config, events, table(url, owners), owners, faultsHere);
                     }
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     totalOps += report.operations();
+                    totalBulkCalls += report.bulkCalls();
+                    totalBulkKeys += report.bulkKeys();
+                    totalUnacknowledged += report.unacknowledged().size();
                     kills += injected[0];
                     restarts += injected[1];
                     report.exceptions().forEach((k, v) -> totalExceptions.merge(config.mode() + " " + k, v, Long::sum));
@@ -132,11 +146,12 @@ public final class StressMain {
                         failed++;
                         System.err.println(config.name() + " FAILED:\n" + report.problems());
                     }
-                    String row = String.format(Locale.ROOT, "| %s | %s | %s | %,d | %d | %d | %s | %d | %d | %d | %d | %.1f s | %s |",
-                            db, isolation, mode, report.operations(), injected[0], injected[1],
-                            exceptionSummary(report.exceptions()), report.duplicates().size(),
-                            report.lostCreates().size(), report.doubleCreates().size(),
-                            report.idDisagreements().size() + report.disallowed().size(), seconds,
+                    String row = String.format(Locale.ROOT,
+                            "| %s | %s | %s | %,d | %,d (%,d keys) | %d | %d | %s | %d | %d | %d | %d | %d | %.1f s | %s |",
+                            db, isolation, mode, report.operations(), report.bulkCalls(), report.bulkKeys(),
+                            injected[0], injected[1], exceptionSummary(report.exceptions()),
+                            report.duplicates().size(), report.lostCreates().size(), report.doubleCreates().size(),
+                            report.otherViolations(), report.unacknowledged().size(), seconds,
                             report.passed() ? "pass" : "FAIL");
                     rows.add(row);
                     System.out.println(row);
@@ -145,13 +160,14 @@ public final class StressMain {
         }
         double total = (System.nanoTime() - started) / 1e9;
         StringBuilder md = new StringBuilder();
-        md.append("| database | isolation | mode | operations | kills | restarts | exceptions | duplicates "
-                + "| lost creates | two creators | other violations | time | result |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| database | isolation | mode | operations | of which getOrCreateAll | kills | restarts | exceptions "
+                + "| duplicates | lost creates | two creators | other violations | created unacknowledged | time | result |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> md.append(r).append('\n'));
-        md.append(String.format(Locale.ROOT, "%nTotal: %,d operations in %.0f s, %d connection kills, %d restarts, "
+        md.append(String.format(Locale.ROOT, "%nTotal: %,d operations (%,d getOrCreateAll calls over %,d keys) in %.0f s, "
+                + "%d connection kills, %d restarts, %d rows created unacknowledged under faults, "
                 + "%d configuration(s) failed.%n%nExceptions by kind (all allowed unless a configuration failed):%n%n",
-                totalOps, total, kills, restarts, failed));
+                totalOps, totalBulkCalls, totalBulkKeys, total, kills, restarts, totalUnacknowledged, failed));
         totalExceptions.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         Path report = Path.of("target", "stress-report.md");
         Files.createDirectories(report.getParent());
@@ -166,8 +182,8 @@ public final class StressMain {
             return "none";
         }
         Map<String, Long> byKind = new TreeMap<>();
-        exceptions.forEach((k, v) -> byKind.merge(k.replaceAll(":.*", "").replace("goc ", "").replace("find ", "")
-                .replace("create ", ""), v, Long::sum));
+        // "<op> <kind>:<detail>" to "<kind>"
+        exceptions.forEach((k, v) -> byKind.merge(k.replaceAll(":.*", "").replaceFirst("^\\S+ ", ""), v, Long::sum));
         StringBuilder s = new StringBuilder();
         byKind.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(" ").append(v));
         return s.toString();
@@ -198,15 +214,23 @@ public final class StressMain {
         new StressKeyDao(jdbi).createTable();
     }
 
-    /** Key to the ids of its rows, read after the run; retried while a restarted server comes back. */
-    private static Map<String, List<Long>> table(String url) throws InterruptedException, SQLException {
+    /**
+     * Key to the ids of its rows, read after the run, and into {@code owners} each row's owner (the tag
+     * of the call that inserted it with defaults or create); retried while a restarted server comes back.
+     */
+    private static Map<String, List<Long>> table(String url, Map<Long, String> owners)
+            throws InterruptedException, SQLException {
         SQLException last = null;
         for (int attempt = 0; attempt < 30; attempt++) {
             try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT name, id FROM stress_key")) {
+                    ResultSet rs = st.executeQuery("SELECT name, id, owner FROM stress_key")) {
                 Map<String, List<Long>> rows = new HashMap<>();
+                owners.clear();
                 while (rs.next()) {
                     rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    if (rs.getString(3) != null) {
+                        owners.put(rs.getLong(2), rs.getString(3));
+                    }
                 }
                 return rows;
             } catch (SQLException e) {

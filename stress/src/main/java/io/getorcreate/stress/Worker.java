@@ -24,8 +24,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * One worker process: several threads, released together, run a bounded mix of getOrCreate, find and
- * create over a skewed key distribution, and write what each caller was told to a history file.
+ * One worker process: several threads, released together, run a bounded mix of getOrCreate,
+ * getOrCreateAll, find and create over a skewed key distribution, and write what each caller was told
+ * to a history file.
  *
  * <p>Arguments: config url threads operations keys seed history.
  */
@@ -35,6 +36,10 @@ public final class Worker {
     static final String CALLER_TX = "CALLER_TX";
     private static final int HOT_KEYS = 8;
     private static final int MAX_TRANSACTION_RETRIES = 50;
+    static final int BULK_MIN = 5;
+    static final int BULK_MAX = 50;
+    /** What a bulk call's history records where a position and its outcome do not pair up. */
+    static final String MISSING = "<missing>";
 
     public static void main(String[] args) throws Exception {
         Config config = Config.parse(args[0]);
@@ -61,7 +66,7 @@ public final class Worker {
                 List<Event> events = new ArrayList<>();
                 histories.add(events);
                 SplittableRandom random = new SplittableRandom(seed * 1000 + t);
-                String owner = "p" + seed + "t" + t;
+                String caller = "p" + seed + "t" + t + "o";
                 Thread thread = new Thread(() -> {
                     try {
                         start.await();
@@ -70,7 +75,7 @@ public final class Worker {
                         return;
                     }
                     for (int i = 0; i < operations; i++) {
-                        events.add(operation(config, jdbi, dao, random, keys, owner));
+                        events.addAll(operation(config, jdbi, dao, random, keys, caller + i));
                     }
                 }, "worker-" + t);
                 workers.add(thread);
@@ -101,28 +106,53 @@ public final class Worker {
         return "k" + k;
     }
 
-    private static Event operation(Config config, Jdbi jdbi, StressKeyDao dao, SplittableRandom random, int keys,
-            String owner) {
-        String key = key(random, keys);
+    /**
+     * A bulk call's keys: {@value #BULK_MIN} to {@value #BULK_MAX} draws from the same skewed space, in
+     * the order drawn. So concurrent bulk calls share the hot keys (and some of the tail) in different
+     * orders, and a call often holds one key more than once.
+     */
+    static List<String> bulkKeys(SplittableRandom random, int keys) {
+        int n = BULK_MIN + random.nextInt(BULK_MAX - BULK_MIN + 1);
+        List<String> drawn = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            drawn.add(key(random, keys));
+        }
+        return drawn;
+    }
+
+    /**
+     * One call, as the caller saw it. {@code tag} names the call in the history and is the {@code owner}
+     * that its {@code defaults} or {@code create} write, so that the checker can tell which call inserted a row.
+     */
+    private static List<Event> operation(Config config, Jdbi jdbi, StressKeyDao dao, SplittableRandom random, int keys,
+            String tag) {
         int dice = random.nextInt(100);
-        String op = dice < 70 ? "goc" : dice < 85 ? "find" : "create";
-        Function<StressKeyDao, Event> call = d -> switch (op) {
-            case "goc" -> told(op, key, dice % 2 == 0 ? d.getOrCreateByName(key)
-                    : d.getOrCreateByName(key, defaults -> defaults.owner(owner)));
+        String op = dice < 60 ? "goc" : dice < 70 ? Event.BULK : dice < 85 ? "find" : "create";
+        boolean withDefaults = dice % 2 == 0;
+        List<String> asked = op.equals(Event.BULK) ? bulkKeys(random, keys) : List.of(key(random, keys));
+        String key = String.join(",", asked);
+        Function<StressKeyDao, List<Event>> call = d -> switch (op) {
+            case "goc" -> List.of(told(op, tag, key, withDefaults ? d.getOrCreateByName(key, defaults -> defaults.owner(tag))
+                    : d.getOrCreateByName(key)));
+            case Event.BULK -> toldAll(tag, asked, withDefaults
+                    ? d.getOrCreateAllByName(asked, (k, defaults) -> defaults.owner(tag))
+                    : d.getOrCreateAllByName(asked));
             case "find" -> {
                 Optional<StressKey> found = d.findByName(key);
-                yield new Event(op, key, found.map(StressKey::id).orElse(-1L), false, "");
+                yield List.of(new Event(op, tag, -1, key, found.map(StressKey::name).orElse(""),
+                        found.map(StressKey::id).orElse(-1L), false, ""));
             }
             default -> {
-                StressKey created = d.create(new StressKey(null, key, owner));
-                yield new Event(op, key, created.id(), true, "");
+                StressKey created = d.create(new StressKey(null, key, tag));
+                yield List.of(new Event(op, tag, -1, key, created.name(), created.id(), true, ""));
             }
         };
+        int pos = op.equals(Event.BULK) ? 0 : -1;
         if (config.mode() == Config.Mode.DAO) {
             try {
                 return call.apply(dao);
             } catch (RuntimeException e) {
-                return new Event(op, key, -1, false, kind(e));
+                return List.of(new Event(op, tag, pos, key, "", -1, false, logged(config, op, withDefaults, tag, kind(e), e)));
             }
         }
         // A caller's transaction: what it was told counts only once its commit succeeded. A caller told
@@ -133,9 +163,9 @@ public final class Worker {
             try {
                 return jdbi.inTransaction(level, h -> {
                     inDao[0] = true;
-                    Event event = call.apply(dao.on(h));
+                    List<Event> events = call.apply(dao.on(h));
                     inDao[0] = false;
-                    return event;
+                    return events;
                 });
             } catch (RuntimeException e) {
                 String kind = kind(e);
@@ -146,11 +176,11 @@ public final class Worker {
                 boolean retry = (kind.equals("TransactionRetryException") || kind.startsWith(CONNECTION)
                         || kind.startsWith(CALLER_TX)) && attempt < MAX_TRANSACTION_RETRIES;
                 if (!retry) {
-                    return new Event(op, key, -1, false, kind);
+                    return List.of(new Event(op, tag, pos, key, "", -1, false, logged(config, op, withDefaults, tag, kind, e)));
                 }
                 // The retried failure is an event of its own; then the caller goes again.
                 synchronized (RETRIED) {
-                    RETRIED.add(new Event(op, key, -1, false, kind));
+                    RETRIED.add(new Event(op, tag, pos, key, "", -1, false, kind));
                 }
             }
         }
@@ -159,8 +189,47 @@ public final class Worker {
     /** Failures a caller's transaction met and retried; written to the history with the rest. */
     static final List<Event> RETRIED = new ArrayList<>();
 
-    private static Event told(String op, String key, Outcome<StressKey> outcome) {
-        return new Event(op, key, outcome.entity().id(), outcome.created(), "");
+    private static Event told(String op, String tag, String key, Outcome<StressKey> outcome) {
+        return new Event(op, tag, -1, key, outcome.entity().name(), outcome.entity().id(), outcome.created(), "");
+    }
+
+    /**
+     * A bulk call's outcomes, one event per position, each with the key asked for there and the key of
+     * the row given back there; a position with no outcome (or an outcome with no position) is recorded
+     * as given back {@link #MISSING}, which the checker reports as misaligned.
+     */
+    static List<Event> toldAll(String tag, List<String> asked, List<Outcome<StressKey>> outcomes) {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < Math.max(asked.size(), outcomes.size()); i++) {
+            String key = i < asked.size() ? asked.get(i) : MISSING;
+            if (i >= outcomes.size()) {
+                events.add(new Event(Event.BULK, tag, i, key, MISSING, -1, false, ""));
+            } else {
+                StressKey row = outcomes.get(i).entity();
+                events.add(new Event(Event.BULK, tag, i, key, row.name(), row.id(), outcomes.get(i).created(), ""));
+            }
+        }
+        return events;
+    }
+
+    /**
+     * Writes the whole exception (its message, causes and suppressed earlier attempts) to the worker's log
+     * when it is none of the kinds the harness expects to see often, so that a violation can be read there.
+     * A lost connection is expected of {@code create} (never retried) and in a caller's transaction; a
+     * DAO-owned idempotent call retries it, so there it is logged too.
+     */
+    private static String logged(Config config, String op, boolean withDefaults, String tag, String kind,
+            RuntimeException e) {
+        boolean expected = kind.equals("IntegrityViolationException:UNIQUE") || kind.equals("TransactionRetryException")
+                || kind.startsWith(CALLER_TX)
+                || kind.startsWith(CONNECTION) && (config.mode() == Config.Mode.CALLER || op.equals("create"));
+        if (!expected) {
+            synchronized (System.err) {
+                System.err.println("call " + tag + " (" + op + (withDefaults ? " with defaults" : "") + "): " + kind);
+                e.printStackTrace();
+            }
+        }
+        return kind;
     }
 
     /** How the history names an exception: its class, refined where the class alone says too little. */

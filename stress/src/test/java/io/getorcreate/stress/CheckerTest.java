@@ -2,6 +2,7 @@ package io.getorcreate.stress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.getorcreate.Outcome;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,15 @@ class CheckerTest {
     private static final Config DAO = Config.parse("postgres-read_committed-dao");
     private static final Config CALLER_RR = Config.parse("postgres-repeatable_read-caller");
 
+    private static final Config CALLER_RC = Config.parse("postgres-read_committed-caller");
+
     private static Event goc(String key, long id, boolean created) {
         return new Event("goc", key, id, created, "");
+    }
+
+    /** Position {@code pos} of bulk call {@code call}: asked for {@code key}, given the row of {@code got}. */
+    private static Event all(String call, int pos, String key, String got, long id, boolean created) {
+        return new Event(Event.BULK, call, pos, key, got, id, created, "");
     }
 
     @Test
@@ -64,5 +72,98 @@ class CheckerTest {
         assertThat(Checker.check(DAO, List.of(commitRefused), Map.of(), false).passed()).isFalse();
         Event unique = new Event("goc", "a", -1, false, "IntegrityViolationException:UNIQUE");
         assertThat(Checker.check(DAO, List.of(unique), Map.of(), true).passed()).isFalse();
+    }
+
+    /** Two bulk calls and a single call over shared keys, in different orders, one key twice in one call. */
+    private static List<Event> cleanBulkHistory() {
+        return List.of(
+                all("c1", 0, "a", "a", 1, true), all("c1", 1, "b", "b", 2, false), all("c1", 2, "a", "a", 1, false),
+                all("c2", 0, "b", "b", 2, false), all("c2", 1, "a", "a", 1, false),
+                new Event("goc", "c3", -1, "b", "b", 2, true, ""));
+    }
+
+    @Test
+    void aCleanBulkHistoryPasses() {
+        Checker.Report report = Checker.check(DAO, cleanBulkHistory(), Map.of("a", List.of(1L), "b", List.of(2L)),
+                Map.of(1L, "c1", 2L, "c3"), false);
+        assertThat(report.passed()).as(report.problems()).isTrue();
+        assertThat(report.operations()).isEqualTo(3);
+        assertThat(report.bulkCalls()).isEqualTo(2);
+        assertThat(report.bulkKeys()).isEqualTo(5);
+    }
+
+    @Test
+    void twoCreatorsOfOneKeyAcrossBulkAndSingleCallsFail() {
+        Map<String, List<Long>> table = Map.of("a", List.of(1L));
+        Checker.Report bulkAndSingle = Checker.check(DAO, List.of(all("c1", 0, "a", "a", 1, true),
+                all("c1", 1, "b", "b", 2, true), goc("a", 1, true)), Map.of("a", List.of(1L), "b", List.of(2L)), false);
+        assertThat(bulkAndSingle.doubleCreates()).containsExactly("a was created 2 times");
+        assertThat(bulkAndSingle.passed()).isFalse();
+        Checker.Report twoBulkCalls = Checker.check(DAO, List.of(all("c1", 0, "a", "a", 1, true),
+                all("c2", 0, "a", "a", 1, true)), table, false);
+        assertThat(twoBulkCalls.doubleCreates()).hasSize(1);
+        Checker.Report twoPositionsOfOneCall = Checker.check(DAO, List.of(all("c1", 0, "a", "a", 1, true),
+                all("c1", 1, "a", "a", 1, true)), table, false);
+        assertThat(twoPositionsOfOneCall.doubleCreates()).hasSize(1);
+        assertThat(twoPositionsOfOneCall.passed()).isFalse();
+    }
+
+    @Test
+    void aBulkCallGivenAnotherKeysRowOrNoRowAtAPositionFails() {
+        Map<String, List<Long>> table = Map.of("a", List.of(1L), "b", List.of(2L));
+        // Position 1 asked for b and was given a's row (the ids agree with what a's callers were told).
+        Checker.Report swapped = Checker.check(DAO, List.of(all("c1", 0, "a", "a", 1, false),
+                all("c1", 1, "b", "a", 1, false)), table, false);
+        assertThat(swapped.misaligned()).singleElement().asString().contains("asked for b, given a");
+        assertThat(swapped.passed()).isFalse();
+        // One outcome fewer than keys: the worker records the position as given nothing.
+        List<Event> short1 = Worker.toldAll("c2", List.of("a", "b"), List.of(new Outcome<>(new StressKey(1L, "a", null), false)));
+        assertThat(short1).extracting(Event::got).containsExactly("a", Worker.MISSING);
+        Checker.Report missing = Checker.check(DAO, short1, table, false);
+        assertThat(missing.misaligned()).hasSize(1);
+        assertThat(missing.passed()).isFalse();
+        // The created flag of a key asked twice in one call belongs to its first position.
+        Checker.Report lateCreate = Checker.check(DAO, List.of(all("c3", 0, "a", "a", 1, false),
+                all("c3", 1, "a", "a", 1, true)), table, false);
+        assertThat(lateCreate.misaligned()).singleElement().asString().contains("later position");
+        assertThat(lateCreate.passed()).isFalse();
+    }
+
+    @Test
+    void aRowInsertedByACallThatWasNotToldSoFails() {
+        // Bulk call c1 threw, yet a row it inserted (owner c1) is in the table: the call was not atomic.
+        Event threw = new Event(Event.BULK, "c1", 0, "a,b", "", -1, false, "TransactionRetryException");
+        Map<String, List<Long>> table = Map.of("a", List.of(1L));
+        Checker.Report report = Checker.check(CALLER_RR, List.of(threw), table, Map.of(1L, "c1"), false);
+        assertThat(report.unreported()).singleElement().asString().contains("inserted by call c1");
+        assertThat(report.passed()).isFalse();
+        // Told found although it inserted the row: also a violation when no connection was lost.
+        Checker.Report toldFound = Checker.check(CALLER_RC, List.of(all("c2", 0, "a", "a", 1, false)), table,
+                Map.of(1L, "c2"), true);
+        assertThat(toldFound.unreported()).hasSize(1);
+        // The same after the caller's connection was lost at COMMIT: the acknowledgement may have been lost.
+        Event killed = new Event(Event.BULK, "c2", 0, "a", "", -1, false, Worker.CONNECTION + ":killed");
+        Checker.Report afterKill = Checker.check(CALLER_RC, List.of(killed, all("c2", 0, "a", "a", 1, false)), table,
+                Map.of(1L, "c2"), true);
+        assertThat(afterKill.passed()).as(afterKill.problems()).isTrue();
+        assertThat(afterKill.unacknowledged()).hasSize(1);
+    }
+
+    @Test
+    void aBulkCallsExceptionsFollowTheSameContract() {
+        Event retry = new Event(Event.BULK, "c1", 0, "a,b,c", "", -1, false, "TransactionRetryException");
+        assertThat(Checker.check(CALLER_RR, List.of(retry), Map.of(), false).passed()).isTrue();
+        assertThat(Checker.check(DAO, List.of(retry), Map.of(), false).passed()).isFalse();
+        assertThat(Checker.check(CALLER_RC, List.of(retry), Map.of(), false).passed()).isFalse();
+        Event unique = new Event(Event.BULK, "c1", 0, "a,b", "", -1, false, "IntegrityViolationException:UNIQUE");
+        Checker.Report report = Checker.check(DAO, List.of(unique), Map.of(), true);
+        assertThat(report.passed()).isFalse();
+        assertThat(report.bulkKeys()).isEqualTo(2);
+    }
+
+    @Test
+    void historiesRoundTrip() {
+        Event e = all("p1t2o3", 4, "k5", "k5", 6, true);
+        assertThat(Event.parse(e.format())).isEqualTo(e);
     }
 }
