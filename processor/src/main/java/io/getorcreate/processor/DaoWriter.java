@@ -34,9 +34,12 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the DAO for one {@link EntityModel}; reads the model only, never an Element. The DAO opens
  * with what its user calls (constructors, {@code on}, per key its methods, then {@code findById},
- * {@code create}, {@code createTable}, the {@code Defaults} builder) and ends with a private
- * {@code Table} holder: the runtime's description of the table, its row mapper and every dialect's
- * SQL, written here at compile time.
+ * {@code create}, {@code createTable}); {@link DefaultsWriter} and {@link TableHolderWriter} write its
+ * nested {@code Defaults} builder and its private {@code Table} holder.
+ *
+ * <p>It is the processor's largest class because a DAO has many members (per key: get-or-create, the
+ * same with defaults, find, the two bulk forms, two update-or-create forms and its bulk form), each with
+ * javadoc that names its exceptions; each member is one small method here, and {@link #write} lists them.
  */
 final class DaoWriter {
     // JDBI is the runtime's dependency, not the processor's: named, not loaded.

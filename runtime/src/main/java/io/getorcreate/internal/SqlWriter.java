@@ -6,9 +6,11 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * Writes every statement the runtime sends. The processor calls it at compile time and embeds the
- * results in the generated DAO; the runtime calls it only for an INSERT over a particular set of
- * defaults, once per set.
+ * Writes the single-key statements and the DDL. The processor calls it at compile time and embeds the
+ * results in the generated DAO; the runtime calls it only for statements that depend on which columns
+ * a call sets (an INSERT with defaults, update-or-create's statements), once per set of columns. It is
+ * large because it is the one place those statements are spelled, for every dialect; the bulk
+ * algorithms spell their own, which depend on the number of keys and on the catalog.
  */
 public final class SqlWriter {
     /** PostgreSQL truncates identifiers at 63 bytes; MariaDB allows 64. */
