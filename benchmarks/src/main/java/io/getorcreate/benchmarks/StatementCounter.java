@@ -94,30 +94,35 @@ public final class StatementCounter {
     }
 
     static DataSource counting(DataSource target, AtomicLong calls) {
+        return counting(target, calls, calls);
+    }
+
+    /** Counts statements executed into {@code statements}, and transaction control into {@code control}. */
+    static DataSource counting(DataSource target, AtomicLong statements, AtomicLong control) {
         return (DataSource) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
                     Object result = invoke(target, method, args);
                     if (method.getName().equals("getConnection")) {
-                        return connection((Connection) result, calls);
+                        return connection((Connection) result, statements, control);
                     }
                     return result;
                 });
     }
 
-    private static Connection connection(Connection target, AtomicLong calls) {
+    private static Connection connection(Connection target, AtomicLong statements, AtomicLong control) {
         return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     String name = method.getName();
                     if (CONNECTION_CALLS.contains(name)) {
-                        calls.incrementAndGet();
+                        control.incrementAndGet();
                     } else if (name.equals("setAutoCommit") && target.getAutoCommit() != (Boolean) args[0]) {
-                        calls.incrementAndGet();
+                        control.incrementAndGet();
                     } else if (name.equals("unwrap") || name.equals("isWrapperFor")) {
                         return invoke(target, method, args);
                     }
                     Object result = invoke(target, method, args);
                     if (result instanceof Statement statement) {
-                        return statement(statement, method.getReturnType(), calls);
+                        return statement(statement, method.getReturnType(), statements);
                     }
                     return result;
                 });
