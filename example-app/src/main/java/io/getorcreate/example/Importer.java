@@ -6,7 +6,9 @@ import io.getorcreate.example.Shop.Customer;
 import io.getorcreate.example.Shop.Order;
 import io.getorcreate.example.Shop.Product;
 import io.getorcreate.example.Shop.Tag;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,11 @@ import org.jdbi.v3.core.Jdbi;
  * <p>A batch of rows costs one {@code getOrCreateAll} per entity, in the order the foreign keys need
  * (an order needs its customer's and product's ids), and counts what a loop of {@link #importRow}
  * would: a key repeated in the batch is created at most once, at its first row, and found after.
+ *
+ * <p>In update mode, customers and products go through {@code updateOrCreate} instead: a customer's
+ * name and a product's name and category are set from each row, so re-importing a file whose names
+ * changed updates those rows, and a row whose values are already stored is left unchanged (not
+ * written). Categories, orders, tags and order tags keep get-or-create.
  */
 final class Importer {
     static final String CUSTOMERS = "customers";
@@ -66,8 +73,15 @@ final class Importer {
     private final Shop_TagDao tags;
     private final Shop_OrderDao orders;
     private final Shop_OrderTagDao orderTags;
+    private final boolean update;
 
     Importer(Jdbi jdbi) {
+        this(jdbi, false);
+    }
+
+    /** With {@code update}, customers and products are updated from the rows (see above). */
+    Importer(Jdbi jdbi, boolean update) {
+        this.update = update;
         customers = new Shop_CustomerDao(jdbi);
         categories = new Shop_CategoryDao(jdbi);
         products = new Shop_ProductDao(jdbi);
@@ -132,15 +146,19 @@ final class Importer {
     private void finish(Chain c, Stage from, Tally tally) {
         OrderRow row = c.row;
         if (from.compareTo(Stage.CUSTOMER) <= 0) {
-            c.customer = tally.count(CUSTOMERS,
-                    customers.getOrCreateByEmail(row.customerEmail(), d -> d.name(row.customerName())));
+            c.customer = tally.count(CUSTOMERS, update
+                    ? customers.updateOrCreateByEmail(row.customerEmail(), d -> d.name(row.customerName()))
+                    : customers.getOrCreateByEmail(row.customerEmail(), d -> d.name(row.customerName())));
         }
         if (from.compareTo(Stage.CATEGORY) <= 0) {
             c.category = tally.count(CATEGORIES, categories.getOrCreateByName(row.category()));
         }
         if (from.compareTo(Stage.PRODUCT) <= 0) {
-            c.product = tally.count(PRODUCTS, products.getOrCreateBySku(row.sku(),
-                    d -> d.name(row.productName()).categoryId(c.category.id())));
+            c.product = tally.count(PRODUCTS, update
+                    ? products.updateOrCreateBySku(row.sku(),
+                            d -> d.name(row.productName()).categoryId(c.category.id()))
+                    : products.getOrCreateBySku(row.sku(),
+                            d -> d.name(row.productName()).categoryId(c.category.id())));
         }
         if (from.compareTo(Stage.ORDER) <= 0) {
             c.order = tally.count(ORDERS, orders.getOrCreateByOrderNumber(row.orderNumber(),
@@ -161,15 +179,24 @@ final class Importer {
     /**
      * One {@code getOrCreateAll} for the stage, with a key per row (per tag for the tags); the DAO gives rows
      * that repeat a key one row, created at most at the first of them. The defaults come from that first row,
-     * as in a loop the first row would create it. Nothing is counted unless the call succeeds.
+     * as in a loop the first row would create it. In update mode, customers and products take one
+     * {@code updateOrCreateAll}, whose values come from each row: the DAO applies them position by position,
+     * as a loop would. Nothing is counted unless the call succeeds.
      */
     private void runForAll(Stage stage, List<Chain> chains, Tally tally) {
         switch (stage) {
             case CUSTOMER -> {
-                Map<String, Chain> first = firstByKey(chains, c -> c.row.customerEmail());
-                List<Customer> found = tally.countAll(CUSTOMERS, customers.getOrCreateAllByEmail(
-                        keys(chains, c -> c.row.customerEmail()),
-                        (email, d) -> d.name(first.get(email).row.customerName())));
+                List<String> emails = keys(chains, c -> c.row.customerEmail());
+                List<Customer> found;
+                if (update) {
+                    Map<String, Deque<Chain>> byKey = inOrderByKey(chains, c -> c.row.customerEmail());
+                    found = tally.countAll(CUSTOMERS, customers.updateOrCreateAllByEmail(
+                            emails, (email, d) -> d.name(byKey.get(email).remove().row.customerName())));
+                } else {
+                    Map<String, Chain> first = firstByKey(chains, c -> c.row.customerEmail());
+                    found = tally.countAll(CUSTOMERS, customers.getOrCreateAllByEmail(
+                            emails, (email, d) -> d.name(first.get(email).row.customerName())));
+                }
                 for (int i = 0; i < chains.size(); i++) {
                     chains.get(i).customer = found.get(i);
                 }
@@ -182,12 +209,21 @@ final class Importer {
                 }
             }
             case PRODUCT -> {
-                Map<String, Chain> first = firstByKey(chains, c -> c.row.sku());
-                List<Product> found = tally.countAll(PRODUCTS, products.getOrCreateAllBySku(
-                        keys(chains, c -> c.row.sku()), (sku, d) -> {
-                            Chain c = first.get(sku);
-                            d.name(c.row.productName()).categoryId(c.category.id());
-                        }));
+                List<String> skus = keys(chains, c -> c.row.sku());
+                List<Product> found;
+                if (update) {
+                    Map<String, Deque<Chain>> byKey = inOrderByKey(chains, c -> c.row.sku());
+                    found = tally.countAll(PRODUCTS, products.updateOrCreateAllBySku(skus, (sku, d) -> {
+                        Chain c = byKey.get(sku).remove();
+                        d.name(c.row.productName()).categoryId(c.category.id());
+                    }));
+                } else {
+                    Map<String, Chain> first = firstByKey(chains, c -> c.row.sku());
+                    found = tally.countAll(PRODUCTS, products.getOrCreateAllBySku(skus, (sku, d) -> {
+                        Chain c = first.get(sku);
+                        d.name(c.row.productName()).categoryId(c.category.id());
+                    }));
+                }
                 for (int i = 0; i < chains.size(); i++) {
                     chains.get(i).product = found.get(i);
                 }
@@ -230,6 +266,18 @@ final class Importer {
             keys.add(key.apply(c));
         }
         return keys;
+    }
+
+    /**
+     * The rows of each key, in input order: {@code updateOrCreateAll} calls its values once per position, and a
+     * key's positions in input order, so each call takes the next row of its key.
+     */
+    private static <K> Map<K, Deque<Chain>> inOrderByKey(List<Chain> chains, Function<Chain, K> key) {
+        Map<K, Deque<Chain>> byKey = new HashMap<>();
+        for (Chain c : chains) {
+            byKey.computeIfAbsent(key.apply(c), k -> new ArrayDeque<>()).add(c);
+        }
+        return byKey;
     }
 
     private static <K> Map<K, Chain> firstByKey(List<Chain> chains, Function<Chain, K> key) {

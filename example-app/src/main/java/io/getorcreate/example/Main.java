@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Imports an orders CSV (order_id, customer_email, customer_name, product_sku, product_name, category, "
                     + "tags, quantity) with get-or-create: customers by email, products by SKU, categories and tags "
-                    + "by name, orders by order id. Importing the same file twice creates nothing the second time.",
+                    + "by name, orders by order id. Importing the same file twice creates nothing the second time. "
+                    + "With --update, customers and products are updated to the file's names instead of only found.",
             ""
         })
 public final class Main implements Callable<Integer> {
@@ -71,6 +72,12 @@ public final class Main implements Callable<Integer> {
             description = "On a malformed line or a refused row: report it and import the rest (skip), or stop "
                     + "before importing anything / any further (stop). Default: ${DEFAULT-VALUE}.")
     String onError;
+
+    @Option(names = "--update",
+            description = "Update-or-create customers (name) and products (name, category) from the file, so a "
+                    + "re-import applies changed names; rows already holding the file's values are not written. "
+                    + "Categories, tags, orders and order tags are still only got or created.")
+    boolean update;
 
     @Option(names = "--generate", paramLabel = "N",
             description = "Instead of importing, write N random orders to CSV.")
@@ -143,6 +150,10 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--on-error takes skip or stop, not " + onError);
         }
+        if (generate != null && update) {
+            throw new ParameterException(spec.commandLine(),
+                    "--update is for importing; it does not go with --generate");
+        }
         if (generate != null) {
             return generate(out, err);
         }
@@ -179,7 +190,7 @@ public final class Main implements Callable<Integer> {
         Tally tally = Importer.newTally();
         Batches.Result result;
         try (HikariDataSource dataSource = dataSource()) {
-            Importer importer = new Importer(Jdbi.create(dataSource));
+            Importer importer = new Importer(Jdbi.create(dataSource), update);
             importer.createTables();
             boolean showProgress = progress != null ? progress : Progress.onATerminal();
             result = new Batches(importer, batchSize, threads, mode == OnError.STOP).importAll(
@@ -206,8 +217,15 @@ public final class Main implements Callable<Integer> {
         out.printf("Imported %,d orders from %s into %s on %d thread(s), %,d per batch, in %.2f s%s%n%n",
                 result.imported(), source, redact(url), threads, batchSize, seconds,
                 bad[0] == 0 ? "" : " (" + bad[0] + " malformed line(s) skipped)");
-        tally.print(new java.io.PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8));
-        out.printf("%nCreated %d rows, found %d.%n", tally.created(), tally.found());
+        java.io.PrintStream table = new java.io.PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);
+        if (update) {
+            tally.printWithUpdates(table);
+            out.printf("%nCreated %d rows, updated %d, unchanged %d.%n", tally.created(), tally.updated(),
+                    tally.found());
+        } else {
+            tally.print(table);
+            out.printf("%nCreated %d rows, found %d.%n", tally.created(), tally.found());
+        }
         out.flush();
         return result.failures().isEmpty() ? 0 : 1;
     }

@@ -92,6 +92,73 @@ class MainTest {
         assertThat(perRow).contains("orders             2500          0");
     }
 
+    // g. --update re-imports changed customer and product names through updateOrCreate(All).
+
+    /** The bundled sample with John Doe and Li Wei renamed, and the product Effective Java. */
+    private Path sampleWithChangedNames() throws IOException {
+        String sample;
+        try (var in = Main.class.getResourceAsStream("/" + Main.SAMPLE)) {
+            sample = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String changed = sample.replace(",John Doe,", ",John Q. Doe,").replace(",Li Wei,", ",Wei Li,")
+                .replace(",Effective Java,", ",Effective Java (3rd ed.),");
+        assertThat(changed).isNotEqualTo(sample).contains("John Q. Doe").contains("Wei Li").contains("(3rd ed.)");
+        return Files.writeString(dir.resolve("renamed.csv"), changed);
+    }
+
+    private static List<String> names(String url, String table, String key, String value) {
+        return org.jdbi.v3.core.Jdbi.create(url).withHandle(h -> h.createQuery(
+                "SELECT " + key + " || '=' || name FROM " + table + " WHERE " + key + " = :value")
+                .bind("value", value).mapTo(String.class).list());
+    }
+
+    @Test
+    void updateReimportsChangedNamesAndCountsCreatedUpdatedAndUnchanged() throws IOException {
+        Path renamed = sampleWithChangedNames();
+        String total = "total                 0          3         79";
+        String none = "total                 0          0         82";
+        for (String batchSize : new String[] {"1000", "1"}) {
+            String url = db("update-" + batchSize);
+            Run first = run("--db", url, "--batch-size", batchSize);
+            assertThat(first.out()).as(first.err()).contains("Created 51 rows, found 31.");
+
+            Run update = run("--db", url, "--batch-size", batchSize, "--update", renamed.toString());
+            assertThat(update.exit()).as(update.err()).isZero();
+            assertThat(update.out()).as("--batch-size " + batchSize).contains("Imported 12 orders")
+                    .contains("Created 0 rows, updated 3, unchanged 79.")
+                    .contains("entity          created    updated  unchanged")
+                    .contains("customers             0          2         10")
+                    .contains("products              0          1         11")
+                    .contains("orders                0          0         12")
+                    .contains(total);
+            assertThat(names(url, "customer", "email", "johndoe@example.com"))
+                    .containsExactly("johndoe@example.com=John Q. Doe");
+            assertThat(names(url, "customer", "email", "li@example.com")).containsExactly("li@example.com=Wei Li");
+            assertThat(names(url, "customer", "email", "janedoe@example.com"))
+                    .containsExactly("janedoe@example.com=Jane Doe");
+            assertThat(names(url, "product", "sku", "SKU-BOOK-02"))
+                    .containsExactly("SKU-BOOK-02=Effective Java (3rd ed.)");
+
+            Run again = run("--db", url, "--batch-size", batchSize, "--update", renamed.toString());
+            assertThat(again.exit()).as(again.err()).isZero();
+            assertThat(again.out()).contains("Created 0 rows, updated 0, unchanged 82.").contains(none);
+
+            Run plain = run("--db", url, "--batch-size", batchSize, renamed.toString());
+            assertThat(plain.out()).as(plain.err()).contains("Created 0 rows, found 82.")
+                    .doesNotContain("updated");
+        }
+    }
+
+    @Test
+    void updateOnAFreshDatabaseCreatesAsAPlainImportDoes() {
+        Run update = run("--db", db("fresh"), "--update");
+        assertThat(update.exit()).as(update.err()).isZero();
+        assertThat(update.out()).contains("Created 51 rows, updated 0, unchanged 31.");
+        Run generate = run("--generate", "5", "--update", dir.resolve("x.csv").toString());
+        assertThat(generate.exit()).isEqualTo(2);
+        assertThat(generate.err()).contains("--update is for importing");
+    }
+
     /** Ten orders whose sixth (line 7) the database refuses: the test adds a CHECK on the quantity. */
     private Path csvWithARowTheDatabaseRefuses(String url) throws IOException {
         Importer importer = new Importer(org.jdbi.v3.core.Jdbi.create(url));
