@@ -25,21 +25,7 @@ record Call(Connection connection, Mode mode, Dialect dialect, VerifiedSchema sc
         if (mode != Mode.CALLER_TRANSACTION || !dialect.failedStatementAbortsTransaction()) {
             return statement.run();
         }
-        Savepoint savepoint = connection.setSavepoint();
-        R result;
-        try {
-            result = statement.run();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback(savepoint);
-                connection.releaseSavepoint(savepoint);
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-            throw e;
-        }
-        connection.releaseSavepoint(savepoint);
-        return result;
+        return underSavepoint(statement);
     }
 
     /**

@@ -173,6 +173,23 @@ final class KeyBatch<T, K> {
         return rows[position];
     }
 
+    /**
+     * The positions still unanswered, grouped by the columns their rows set (one INSERT per group), each
+     * row checked before anything is sent; evaluates {@code defaults} for those keys.
+     */
+    Map<ColumnSet, List<Integer>> missingByColumns(List<Integer> positions, ValueChecker checker,
+            VerifiedSchema schema) {
+        Map<ColumnSet, List<Integer>> byColumns = new java.util.LinkedHashMap<>();
+        for (int p : positions) {
+            if (!resolved(p)) {
+                RowValues row = row(p);
+                checker.check(schema, row);
+                byColumns.computeIfAbsent(row.columns(), m -> new ArrayList<>()).add(p);
+            }
+        }
+        return byColumns;
+    }
+
     /** Every position's outcome, followers taking their leader's row without {@code created}. */
     List<Outcome<T>> outcomes() {
         List<Outcome<T>> result = new ArrayList<>(outcomes.length);

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -54,14 +53,7 @@ final class PostgresBulk implements BulkAlgorithm {
         }
         String select = call.schema().statement(List.of("pg-select", batch.key()), () -> select(call, table, key));
         query(call, statements, select, key.columns(), batch, positions, false);
-        Map<ColumnSet, List<Integer>> byColumns = new LinkedHashMap<>();
-        for (int p : positions) {
-            if (!batch.resolved(p)) {
-                RowValues row = batch.row(p);
-                checker.check(call.schema(), row);
-                byColumns.computeIfAbsent(row.columns(), m -> new ArrayList<>()).add(p);
-            }
-        }
+        Map<ColumnSet, List<Integer>> byColumns = batch.missingByColumns(positions, checker, call.schema());
         for (Map.Entry<ColumnSet, List<Integer>> group : byColumns.entrySet()) {
             List<Integer> set = columns(table, group.getKey());
             String insert = call.schema().statement(List.of("pg-insert", batch.key(), group.getKey()),
@@ -86,16 +78,23 @@ final class PostgresBulk implements BulkAlgorithm {
                 }
                 ps.setArray(c + 1, textArray(call, texts));
             }
-            int ord = table.columns().size() + 1;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int position = positions.get(rs.getInt(ord) - 1);
-                    T entity = table.reader().read(rs, call.dialect());
-                    if (withCreated && rs.getBoolean(ord + 1)) {
-                        batch.created(position, entity);
-                    } else {
-                        batch.found(position, entity);
-                    }
+            readRows(call, table, batch, positions, ps, withCreated);
+        }
+    }
+
+    // Rows of (the table's columns, 1-based ordinal into positions[, created]); a row without created,
+    // or a later ordinal of one inserted row (a key equal to an earlier one of the statement), is found.
+    private static <T, K> void readRows(Call call, TableSpec<T> table, KeyBatch<T, K> batch, List<Integer> positions,
+            PreparedStatement ps, boolean withCreated) throws SQLException {
+        int ord = table.columns().size() + 1;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int position = positions.get(rs.getInt(ord) - 1);
+                T entity = table.reader().read(rs, call.dialect());
+                if (withCreated && rs.getBoolean(ord + 1)) {
+                    batch.created(position, entity);
+                } else {
+                    batch.found(position, entity);
                 }
             }
         }
@@ -115,18 +114,7 @@ final class PostgresBulk implements BulkAlgorithm {
                 }
                 ps.setArray(c + 1, textArray(call, texts));
             }
-            int ord = table.columns().size() + 1;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int position = positions.get(rs.getInt(ord) - 1);
-                    T entity = table.reader().read(rs, call.dialect());
-                    if (rs.getBoolean(ord + 1)) {
-                        batch.created(position, entity);
-                    } else {
-                        batch.found(position, entity); // equal to an earlier key of this statement
-                    }
-                }
-            }
+            readRows(call, table, batch, positions, ps, true);
         }
     }
 

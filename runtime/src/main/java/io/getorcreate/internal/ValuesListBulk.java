@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,14 +39,7 @@ final class ValuesListBulk implements BulkAlgorithm {
         boolean locking = round > 1 && dialect.needsLockingReadAfterDuplicate();
         select(call, statements, batch, positions, locking);
 
-        Map<ColumnSet, List<Integer>> byColumns = new LinkedHashMap<>();
-        for (int p : positions) {
-            if (!batch.resolved(p)) {
-                RowValues row = batch.row(p);
-                checker.check(call.schema(), row);
-                byColumns.computeIfAbsent(row.columns(), m -> new ArrayList<>()).add(p);
-            }
-        }
+        Map<ColumnSet, List<Integer>> byColumns = batch.missingByColumns(positions, checker, call.schema());
         for (List<Integer> group : byColumns.values()) {
             if (round == 1) {
                 group.sort(batch.canonicalOrder());
