@@ -11,9 +11,17 @@ import java.util.TreeMap;
 /**
  * Reads what callers were told and what the table holds, and checks the promises, for single and bulk
  * calls alike: one row per key; every create a caller was told of exists with the id it was told; never
- * two creators for one key (two positions of one bulk call included); one id per key across every
- * caller; every row given back is the key asked for at that position; a row is inserted only by a call
- * that said so (a call that threw created nothing); and no exception the contract does not allow here.
+ * two creators for one key (two positions of one bulk call included, getOrCreate, getOrCreateAll and
+ * updateOrCreate together); one id per key across every caller; every row given back is the key asked for
+ * at that position; a row is inserted only by a call that said so (a call that threw created nothing);
+ * and no exception the contract does not allow here.
+ *
+ * <p>Stamps (see {@link StressKey}): every row holds one call's stamp in both its stamp columns, never a
+ * mix; that call wrote this key, and once an updateOrCreate of the key was acknowledged it is an
+ * updateOrCreate's (an acknowledged update is never overwritten by a create); every updateOrCreate is
+ * given back the row with its own stamp in both columns; it is told "unchanged" (neither created nor
+ * updated) only where a lost connection explains it (its own earlier attempt committed unseen), as its
+ * stamp is unique; and only updateOrCreate is ever told "updated".
  */
 final class Checker {
     private Checker() {}
@@ -29,18 +37,25 @@ final class Checker {
      * @param misaligned a row given back for another key than the one asked at that position, a position
      *     with no outcome, or a bulk call's later position of a key told {@code created}
      * @param unreported rows inserted by a call that was not told so, with no lost connection to explain it
+     * @param updateCalls the {@code updateOrCreate} calls among the operations (retried transactions again)
+     * @param updateOutcomes how their successful calls ended: {@code created}, {@code updated}, {@code unchanged}
+     * @param stampViolations a row holding a mix of two calls' stamps, or a stamp no call could have left
+     *     there; an updateOrCreate given back a row without its own stamp; an unexplained "unchanged"; a
+     *     getOrCreate told "updated"
      */
     record Report(long operations, long bulkCalls, long bulkKeys, Map<String, Long> exceptions, List<String> duplicates,
             List<String> lostCreates, List<String> doubleCreates, List<String> idDisagreements, List<String> misaligned,
-            List<String> unreported, List<String> unacknowledged, List<String> disallowed) {
+            List<String> unreported, List<String> unacknowledged, List<String> disallowed, long updateCalls,
+            Map<String, Long> updateOutcomes, List<String> stampViolations) {
         boolean passed() {
             return duplicates.isEmpty() && lostCreates.isEmpty() && doubleCreates.isEmpty() && idDisagreements.isEmpty()
-                    && misaligned.isEmpty() && unreported.isEmpty() && disallowed.isEmpty();
+                    && misaligned.isEmpty() && unreported.isEmpty() && disallowed.isEmpty() && stampViolations.isEmpty();
         }
 
         /** Violations other than duplicates, lost creates and two creators. */
         int otherViolations() {
-            return idDisagreements.size() + misaligned.size() + unreported.size() + disallowed.size();
+            return idDisagreements.size() + misaligned.size() + unreported.size() + disallowed.size()
+                    + stampViolations.size();
         }
 
         String problems() {
@@ -52,6 +67,7 @@ final class Checker {
             misaligned.forEach(d -> all.add("misaligned: " + d));
             unreported.forEach(d -> all.add("created but not told so: " + d));
             disallowed.forEach(d -> all.add("exception outside the contract: " + d));
+            stampViolations.forEach(d -> all.add("stamps: " + d));
             return String.join("\n", all.subList(0, Math.min(all.size(), 20)));
         }
     }
@@ -61,14 +77,21 @@ final class Checker {
         return check(config, events, rows, Map.of(), faults);
     }
 
+    /** Checks a history against a table whose stamps are not checked. */
+    static Report check(Config config, List<Event> events, Map<String, List<Long>> rows, Map<Long, String> owners,
+            boolean faults) {
+        return check(config, events, rows, owners, Map.of(), faults);
+    }
+
     /**
      * @param rows the table: key to the ids of its rows
      * @param owners the table: id to the {@code owner} column, the tag of the call that inserted it with
      *     defaults or {@code create} (rows with no owner left out)
+     * @param stamps the table: id to its stamps as {@link Event#stamps} spells them (rows left out are not checked)
      * @param faults whether connection faults were injected (a lost connection is then allowed)
      */
     static Report check(Config config, List<Event> events, Map<String, List<Long>> rows, Map<Long, String> owners,
-            boolean faults) {
+            Map<Long, String> stamps, boolean faults) {
         Map<String, Long> exceptions = new TreeMap<>();
         List<String> duplicates = new ArrayList<>();
         List<String> lost = new ArrayList<>();
@@ -92,9 +115,42 @@ final class Checker {
         Set<String> acknowledged = new HashSet<>(); // call tag + id of every create a caller was told of
         Set<String> lostConnection = new HashSet<>(); // call tags that met a lost connection
         Map<String, Set<String>> keysSoFar = new HashMap<>(); // bulk call tag to the keys of its earlier positions
+        List<String> stampViolations = new ArrayList<>();
+        long updateCalls = 0;
+        Map<String, Long> updateOutcomes = new TreeMap<>();
+        Map<String, Set<String>> writers = new HashMap<>(); // key to the stamps of every call that may have written it
+        Map<String, Set<String>> updaters = new HashMap<>(); // key to the stamps of its updateOrCreate calls
+        Set<String> acknowledgedUpdate = new HashSet<>(); // keys an updateOrCreate was told it created or updated
+        List<Event> unchanged = new ArrayList<>();
         for (Event e : events) {
             if (e.startsCall()) {
                 operations++;
+            }
+            if (!e.stamp().isEmpty()) {
+                for (String k : e.failed() && e.bulk() ? e.key().split(",") : new String[] {e.key()}) {
+                    writers.computeIfAbsent(k, x -> new HashSet<>()).add(e.stamp());
+                    if (e.updateOrCreate()) {
+                        updaters.computeIfAbsent(k, x -> new HashSet<>()).add(e.stamp());
+                    }
+                }
+            }
+            if (e.updateOrCreate()) {
+                updateCalls++;
+                if (!e.failed()) {
+                    String outcome = e.created() ? "created" : e.updated() ? "updated" : "unchanged";
+                    updateOutcomes.merge(outcome, 1L, Long::sum);
+                    if (!e.returned().equals(Event.stamps(e.stamp(), e.stamp()))) {
+                        stampViolations.add(e.format() + ": told " + outcome + " but given back stamps "
+                                + e.returned() + ", not its own " + e.stamp());
+                    }
+                    if (e.created() || e.updated()) {
+                        acknowledgedUpdate.add(e.key());
+                    } else {
+                        unchanged.add(e);
+                    }
+                }
+            } else if (e.updated()) {
+                stampViolations.add(e.format() + ": told updated by " + e.op());
             }
             if (e.bulk()) {
                 bulkCalls += e.pos() == 0 ? 1 : 0;
@@ -136,6 +192,35 @@ final class Checker {
                 disagreements.add(e.key() + " was told " + e.id() + " but the table has " + ids);
             }
         }
+        for (Event e : unchanged) {
+            // Its stamp is unique: the row held it already only if an earlier attempt of this call committed
+            // unseen (a DAO-owned call retries a lost connection inside itself; a caller's is in the history).
+            if (!(faults && (config.mode() == Config.Mode.DAO || lostConnection.contains(e.call())))) {
+                stampViolations.add(e.format() + ": told unchanged although no other call writes its stamp");
+            }
+        }
+        rows.forEach((key, ids) -> {
+            for (long id : ids) {
+                String held = stamps.get(id);
+                if (held == null) {
+                    continue;
+                }
+                String[] ab = held.split("/", -1);
+                if (!ab[0].equals(ab[1])) {
+                    stampViolations.add(key + " (id " + id + ") holds a mix of two calls' values: stamps " + held);
+                } else if (!ab[0].isEmpty()) {
+                    boolean byUpdate = updaters.getOrDefault(key, Set.of()).contains(ab[0]);
+                    if (!byUpdate && !writers.getOrDefault(key, Set.of()).contains(ab[0])) {
+                        stampViolations.add(key + " (id " + id + ") holds stamp " + ab[0] + " of no call that wrote it");
+                    } else if (!byUpdate && acknowledgedUpdate.contains(key)) {
+                        stampViolations.add(key + " (id " + id + ") holds stamp " + ab[0]
+                                + " of a create although an updateOrCreate was told it wrote the key");
+                    }
+                } else if (acknowledgedUpdate.contains(key)) {
+                    stampViolations.add(key + " (id " + id + ") holds no stamp although an updateOrCreate was told it wrote it");
+                }
+            }
+        });
         creators.forEach((key, n) -> {
             if (n > 1) {
                 doubles.add(key + " was created " + n + " times");
@@ -158,7 +243,7 @@ final class Checker {
             }
         });
         return new Report(operations, bulkCalls, bulkKeys, exceptions, duplicates, lost, doubles, disagreements,
-                misaligned, unreported, unacknowledged, disallowed);
+                misaligned, unreported, unacknowledged, disallowed, updateCalls, updateOutcomes, stampViolations);
     }
 
     /** The exceptions the contract allows in a configuration, for single and bulk calls alike. */
@@ -174,8 +259,11 @@ final class Checker {
             // SERIALIZABLE, or a driver error while setting the isolation level); the caller retried.
             return true;
         }
-        // Promise 8: a caller's REPEATABLE READ or SERIALIZABLE transaction may have to be retried (the worker did).
+        // Promise 8: a caller's REPEATABLE READ or SERIALIZABLE transaction may have to be retried (the worker
+        // did); on MariaDB so may a caller's updateOrCreate that creates a key others create at once, at any
+        // level (docs/limits.md: InnoDB ends some of them as deadlock victims).
         return config.mode() == Config.Mode.CALLER && e.error().equals("TransactionRetryException")
-                && (config.isolation() != Config.Isolation.READ_COMMITTED || faults);
+                && (config.isolation() != Config.Isolation.READ_COMMITTED || faults
+                        || config.db() == Config.Db.MARIADB && e.updateOrCreate());
     }
 }

@@ -67,6 +67,8 @@ public final class StressMain {
         long totalOps = 0;
         long totalBulkCalls = 0;
         long totalBulkKeys = 0;
+        long totalUpdateCalls = 0;
+        Map<String, Long> totalUpdateOutcomes = new TreeMap<>();
         long totalUnacknowledged = 0;
         int failed = 0;
         int kills = 0;
@@ -132,12 +134,15 @@ public final class StressMain {
                             }
                         }
                         Map<Long, String> owners = new HashMap<>();
-                        report = Checker.check(config, events, table(url, owners), owners, faultsHere);
+                        Map<Long, String> stamps = new HashMap<>();
+                        report = Checker.check(config, events, table(url, owners, stamps), owners, stamps, faultsHere);
                     }
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     totalOps += report.operations();
                     totalBulkCalls += report.bulkCalls();
                     totalBulkKeys += report.bulkKeys();
+                    totalUpdateCalls += report.updateCalls();
+                    report.updateOutcomes().forEach((k, v) -> totalUpdateOutcomes.merge(k, v, Long::sum));
                     totalUnacknowledged += report.unacknowledged().size();
                     kills += injected[0];
                     restarts += injected[1];
@@ -147,8 +152,9 @@ public final class StressMain {
                         System.err.println(config.name() + " FAILED:\n" + report.problems());
                     }
                     String row = String.format(Locale.ROOT,
-                            "| %s | %s | %s | %,d | %,d (%,d keys) | %d | %d | %s | %d | %d | %d | %d | %d | %.1f s | %s |",
+                            "| %s | %s | %s | %,d | %,d (%,d keys) | %,d (%s) | %d | %d | %s | %d | %d | %d | %d | %d | %.1f s | %s |",
                             db, isolation, mode, report.operations(), report.bulkCalls(), report.bulkKeys(),
+                            report.updateCalls(), outcomeSummary(report.updateOutcomes()),
                             injected[0], injected[1], exceptionSummary(report.exceptions()),
                             report.duplicates().size(), report.lostCreates().size(), report.doubleCreates().size(),
                             report.otherViolations(), report.unacknowledged().size(), seconds,
@@ -160,14 +166,16 @@ public final class StressMain {
         }
         double total = (System.nanoTime() - started) / 1e9;
         StringBuilder md = new StringBuilder();
-        md.append("| database | isolation | mode | operations | of which getOrCreateAll | kills | restarts | exceptions "
-                + "| duplicates | lost creates | two creators | other violations | created unacknowledged | time | result |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| database | isolation | mode | operations | of which getOrCreateAll | of which updateOrCreate "
+                + "| kills | restarts | exceptions | duplicates | lost creates | two creators | other violations "
+                + "| created unacknowledged | time | result |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> md.append(r).append('\n'));
-        md.append(String.format(Locale.ROOT, "%nTotal: %,d operations (%,d getOrCreateAll calls over %,d keys) in %.0f s, "
-                + "%d connection kills, %d restarts, %d rows created unacknowledged under faults, "
-                + "%d configuration(s) failed.%n%nExceptions by kind (all allowed unless a configuration failed):%n%n",
-                totalOps, totalBulkCalls, totalBulkKeys, total, kills, restarts, totalUnacknowledged, failed));
+        md.append(String.format(Locale.ROOT, "%nTotal: %,d operations (%,d getOrCreateAll calls over %,d keys; %,d "
+                + "updateOrCreate calls: %s) in %.0f s, %d connection kills, %d restarts, %d rows created unacknowledged "
+                + "under faults, %d configuration(s) failed.%n%nExceptions by kind (all allowed unless a configuration "
+                + "failed):%n%n", totalOps, totalBulkCalls, totalBulkKeys, totalUpdateCalls,
+                outcomeSummary(totalUpdateOutcomes), total, kills, restarts, totalUnacknowledged, failed));
         totalExceptions.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         Path report = Path.of("target", "stress-report.md");
         Files.createDirectories(report.getParent());
@@ -175,6 +183,12 @@ public final class StressMain {
         System.out.println(md);
         System.out.println("Report written to " + report.toAbsolutePath() + "; histories in " + work);
         System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** "created 3, updated 40, unchanged 0" (the successful calls; the rest threw). */
+    private static String outcomeSummary(Map<String, Long> outcomes) {
+        return String.format(Locale.ROOT, "created %,d, updated %,d, unchanged %,d", outcomes.getOrDefault("created", 0L),
+                outcomes.getOrDefault("updated", 0L), outcomes.getOrDefault("unchanged", 0L));
     }
 
     private static String exceptionSummary(Map<String, Long> exceptions) {
@@ -215,22 +229,25 @@ public final class StressMain {
     }
 
     /**
-     * Key to the ids of its rows, read after the run, and into {@code owners} each row's owner (the tag
-     * of the call that inserted it with defaults or create); retried while a restarted server comes back.
+     * Key to the ids of its rows, read after the run, into {@code owners} each row's owner (the tag of the
+     * call that inserted it with defaults, createOnly or create) and into {@code stamps} each row's two
+     * stamps as {@link Event#stamps} spells them; retried while a restarted server comes back.
      */
-    private static Map<String, List<Long>> table(String url, Map<Long, String> owners)
+    private static Map<String, List<Long>> table(String url, Map<Long, String> owners, Map<Long, String> stamps)
             throws InterruptedException, SQLException {
         SQLException last = null;
         for (int attempt = 0; attempt < 30; attempt++) {
             try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT name, id, owner FROM stress_key")) {
+                    ResultSet rs = st.executeQuery("SELECT name, id, owner, stamp_a, stamp_b FROM stress_key")) {
                 Map<String, List<Long>> rows = new HashMap<>();
                 owners.clear();
+                stamps.clear();
                 while (rs.next()) {
                     rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
                     if (rs.getString(3) != null) {
                         owners.put(rs.getLong(2), rs.getString(3));
                     }
+                    stamps.put(rs.getLong(2), Event.stamps(rs.getString(4), rs.getString(5)));
                 }
                 return rows;
             } catch (SQLException e) {

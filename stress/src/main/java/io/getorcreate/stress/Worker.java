@@ -25,8 +25,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * One worker process: several threads, released together, run a bounded mix of getOrCreate,
- * getOrCreateAll, find and create over a skewed key distribution, and write what each caller was told
- * to a history file.
+ * getOrCreateAll, updateOrCreate, find and create over a skewed key distribution, and write what each
+ * caller was told to a history file. Every call that sets columns (defaults, values, createOnly, create)
+ * sets each of them to one stamp, its tag.
  *
  * <p>Arguments: config url threads operations keys seed history.
  */
@@ -122,20 +123,27 @@ public final class Worker {
 
     /**
      * One call, as the caller saw it. {@code tag} names the call in the history and is the {@code owner}
-     * that its {@code defaults} or {@code create} write, so that the checker can tell which call inserted a row.
+     * that its {@code defaults}, {@code createOnly} or {@code create} write, so that the checker can tell
+     * which call inserted a row; it is also the stamp that the call writes into {@code stampA} and
+     * {@code stampB}, so that the checker can tell whether a row holds one call's values.
      */
     private static List<Event> operation(Config config, Jdbi jdbi, StressKeyDao dao, SplittableRandom random, int keys,
             String tag) {
         int dice = random.nextInt(100);
-        String op = dice < 60 ? "goc" : dice < 70 ? Event.BULK : dice < 85 ? "find" : "create";
-        boolean withDefaults = dice % 2 == 0;
+        String op = dice < 50 ? "goc" : dice < 60 ? Event.UPDATE : dice < 70 ? Event.BULK : dice < 85 ? "find" : "create";
+        boolean withDefaults = dice % 2 == 0; // for updateOrCreate: with createOnly
+        String stamp = op.equals("create") || op.equals(Event.UPDATE) || withDefaults && !op.equals("find") ? tag : "";
         List<String> asked = op.equals(Event.BULK) ? bulkKeys(random, keys) : List.of(key(random, keys));
         String key = String.join(",", asked);
         Function<StressKeyDao, List<Event>> call = d -> switch (op) {
-            case "goc" -> List.of(told(op, tag, key, withDefaults ? d.getOrCreateByName(key, defaults -> defaults.owner(tag))
+            case "goc" -> List.of(told(op, tag, stamp, key, withDefaults
+                    ? d.getOrCreateByName(key, defaults -> defaults.owner(tag).stampA(tag).stampB(tag))
                     : d.getOrCreateByName(key)));
-            case Event.BULK -> toldAll(tag, asked, withDefaults
-                    ? d.getOrCreateAllByName(asked, (k, defaults) -> defaults.owner(tag))
+            case Event.UPDATE -> List.of(told(op, tag, stamp, key, withDefaults
+                    ? d.updateOrCreateByName(key, values -> values.stampA(tag).stampB(tag), createOnly -> createOnly.owner(tag))
+                    : d.updateOrCreateByName(key, values -> values.stampA(tag).stampB(tag))));
+            case Event.BULK -> toldAll(tag, stamp, asked, withDefaults
+                    ? d.getOrCreateAllByName(asked, (k, defaults) -> defaults.owner(tag).stampA(tag).stampB(tag))
                     : d.getOrCreateAllByName(asked));
             case "find" -> {
                 Optional<StressKey> found = d.findByName(key);
@@ -143,8 +151,9 @@ public final class Worker {
                         found.map(StressKey::id).orElse(-1L), false, ""));
             }
             default -> {
-                StressKey created = d.create(new StressKey(null, key, tag));
-                yield List.of(new Event(op, tag, -1, key, created.name(), created.id(), true, ""));
+                StressKey created = d.create(new StressKey(null, key, tag, tag, tag));
+                yield List.of(new Event(op, tag, -1, key, created.name(), created.id(), true, "", false, stamp,
+                        Event.stamps(created.stampA(), created.stampB())));
             }
         };
         int pos = op.equals(Event.BULK) ? 0 : -1;
@@ -152,7 +161,8 @@ public final class Worker {
             try {
                 return call.apply(dao);
             } catch (RuntimeException e) {
-                return List.of(new Event(op, tag, pos, key, "", -1, false, logged(config, op, withDefaults, tag, kind(e), e)));
+                return List.of(new Event(op, tag, pos, key, "", -1, false, logged(config, op, withDefaults, tag, kind(e), e),
+                        false, stamp, ""));
             }
         }
         // A caller's transaction: what it was told counts only once its commit succeeded. A caller told
@@ -176,11 +186,12 @@ public final class Worker {
                 boolean retry = (kind.equals("TransactionRetryException") || kind.startsWith(CONNECTION)
                         || kind.startsWith(CALLER_TX)) && attempt < MAX_TRANSACTION_RETRIES;
                 if (!retry) {
-                    return List.of(new Event(op, tag, pos, key, "", -1, false, logged(config, op, withDefaults, tag, kind, e)));
+                    return List.of(new Event(op, tag, pos, key, "", -1, false, logged(config, op, withDefaults, tag, kind, e),
+                            false, stamp, ""));
                 }
                 // The retried failure is an event of its own; then the caller goes again.
                 synchronized (RETRIED) {
-                    RETRIED.add(new Event(op, tag, pos, key, "", -1, false, kind));
+                    RETRIED.add(new Event(op, tag, pos, key, "", -1, false, kind, false, stamp, ""));
                 }
             }
         }
@@ -189,8 +200,10 @@ public final class Worker {
     /** Failures a caller's transaction met and retried; written to the history with the rest. */
     static final List<Event> RETRIED = new ArrayList<>();
 
-    private static Event told(String op, String tag, String key, Outcome<StressKey> outcome) {
-        return new Event(op, tag, -1, key, outcome.entity().name(), outcome.entity().id(), outcome.created(), "");
+    private static Event told(String op, String tag, String stamp, String key, Outcome<StressKey> outcome) {
+        StressKey row = outcome.entity();
+        return new Event(op, tag, -1, key, row.name(), row.id(), outcome.created(), "", outcome.updated(), stamp,
+                Event.stamps(row.stampA(), row.stampB()));
     }
 
     /**
@@ -198,15 +211,16 @@ public final class Worker {
      * the row given back there; a position with no outcome (or an outcome with no position) is recorded
      * as given back {@link #MISSING}, which the checker reports as misaligned.
      */
-    static List<Event> toldAll(String tag, List<String> asked, List<Outcome<StressKey>> outcomes) {
+    static List<Event> toldAll(String tag, String stamp, List<String> asked, List<Outcome<StressKey>> outcomes) {
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < Math.max(asked.size(), outcomes.size()); i++) {
             String key = i < asked.size() ? asked.get(i) : MISSING;
             if (i >= outcomes.size()) {
-                events.add(new Event(Event.BULK, tag, i, key, MISSING, -1, false, ""));
+                events.add(new Event(Event.BULK, tag, i, key, MISSING, -1, false, "", false, stamp, ""));
             } else {
                 StressKey row = outcomes.get(i).entity();
-                events.add(new Event(Event.BULK, tag, i, key, row.name(), row.id(), outcomes.get(i).created(), ""));
+                events.add(new Event(Event.BULK, tag, i, key, row.name(), row.id(), outcomes.get(i).created(), "",
+                        outcomes.get(i).updated(), stamp, Event.stamps(row.stampA(), row.stampB())));
             }
         }
         return events;

@@ -117,7 +117,8 @@ class CheckerTest {
         assertThat(swapped.misaligned()).singleElement().asString().contains("asked for b, given a");
         assertThat(swapped.passed()).isFalse();
         // One outcome fewer than keys: the worker records the position as given nothing.
-        List<Event> short1 = Worker.toldAll("c2", List.of("a", "b"), List.of(new Outcome<>(new StressKey(1L, "a", null), false)));
+        List<Event> short1 = Worker.toldAll("c2", "", List.of("a", "b"),
+                List.of(new Outcome<>(new StressKey(1L, "a", null, null, null), false)));
         assertThat(short1).extracting(Event::got).containsExactly("a", Worker.MISSING);
         Checker.Report missing = Checker.check(DAO, short1, table, false);
         assertThat(missing.misaligned()).hasSize(1);
@@ -165,5 +166,102 @@ class CheckerTest {
     void historiesRoundTrip() {
         Event e = all("p1t2o3", 4, "k5", "k5", 6, true);
         assertThat(Event.parse(e.format())).isEqualTo(e);
+        Event u = uoc("p1t2o4", "k5", 6, false, true, "p1t2o4/p1t2o4");
+        assertThat(Event.parse(u.format())).isEqualTo(u);
+    }
+
+    /** updateOrCreate call {@code call} on {@code key}, which wrote its tag as its stamp, was given back {@code returned}. */
+    private static Event uoc(String call, String key, long id, boolean created, boolean updated, String returned) {
+        return new Event(Event.UPDATE, call, -1, key, key, id, created, "", updated, call, returned);
+    }
+
+    /** getOrCreate call {@code call} with defaults (stamp = its tag). */
+    private static Event gocStamped(String call, String key, long id, boolean created) {
+        return new Event("goc", call, -1, key, key, id, created, "", false, call,
+                created ? Event.stamps(call, call) : "");
+    }
+
+    /** g created a, u1 and u2 updated it, u2 last; the table holds u2's stamp in both columns. */
+    private static List<Event> cleanUpdateHistory() {
+        return List.of(gocStamped("g", "a", 1, true), uoc("u1", "a", 1, false, true, "u1/u1"),
+                uoc("u2", "a", 1, false, true, "u2/u2"), uoc("u3", "b", 2, true, false, "u3/u3"));
+    }
+
+    private static final Map<String, List<Long>> AB = Map.of("a", List.of(1L), "b", List.of(2L));
+
+    @Test
+    void aCleanUpdateHistoryPasses() {
+        Checker.Report report = Checker.check(DAO, cleanUpdateHistory(), AB, Map.of(1L, "g", 2L, "u3"),
+                Map.of(1L, "u2/u2", 2L, "u3/u3"), false);
+        assertThat(report.passed()).as(report.problems()).isTrue();
+        assertThat(report.updateCalls()).isEqualTo(3);
+        assertThat(report.updateOutcomes()).containsEntry("created", 1L).containsEntry("updated", 2L);
+    }
+
+    @Test
+    void aRowHoldingAMixOfTwoCallsStampsFails() {
+        Checker.Report report = Checker.check(DAO, cleanUpdateHistory(), AB, Map.of(1L, "g", 2L, "u3"),
+                Map.of(1L, "u1/u2", 2L, "u3/u3"), false);
+        assertThat(report.stampViolations()).singleElement().asString().contains("a mix of two calls' values");
+        assertThat(report.passed()).isFalse();
+        // A column left at its default beside another call's stamp is a mix too.
+        Checker.Report half = Checker.check(DAO, cleanUpdateHistory(), AB, Map.of(1L, "g", 2L, "u3"),
+                Map.of(1L, "u2/u2", 2L, "/u3"), false);
+        assertThat(half.stampViolations()).singleElement().asString().contains("b (id 2)");
+    }
+
+    @Test
+    void aRowHoldingAStampNoUpdateCouldHaveLeftFails() {
+        // The creator's stamp after an update was acknowledged: the update was lost.
+        Checker.Report lostUpdate = Checker.check(DAO, cleanUpdateHistory(), AB, Map.of(1L, "g", 2L, "u3"),
+                Map.of(1L, "g/g", 2L, "u3/u3"), false);
+        assertThat(lostUpdate.stampViolations()).singleElement().asString().contains("holds stamp g of a create");
+        assertThat(lostUpdate.passed()).isFalse();
+        // The stamp of a call that never wrote this key.
+        Checker.Report foreign = Checker.check(DAO, cleanUpdateHistory(), AB, Map.of(1L, "g", 2L, "u3"),
+                Map.of(1L, "u3/u3", 2L, "u3/u3"), false);
+        assertThat(foreign.stampViolations()).singleElement().asString().contains("of no call that wrote it");
+    }
+
+    @Test
+    void twoCreatorsAcrossUpdateOrCreateAndGetOrCreateFail() {
+        List<Event> history = List.of(gocStamped("g", "a", 1, true), uoc("u1", "a", 1, true, false, "u1/u1"));
+        Checker.Report report = Checker.check(DAO, history, Map.of("a", List.of(1L)), Map.of(1L, "g"),
+                Map.of(1L, "u1/u1"), false);
+        assertThat(report.doubleCreates()).containsExactly("a was created 2 times");
+        assertThat(report.passed()).isFalse();
+        Checker.Report twoUpdates = Checker.check(DAO, List.of(uoc("u1", "a", 1, true, false, "u1/u1"),
+                uoc("u2", "a", 1, true, false, "u2/u2")), Map.of("a", List.of(1L)), Map.of(), Map.of(1L, "u2/u2"), false);
+        assertThat(twoUpdates.doubleCreates()).hasSize(1);
+        assertThat(twoUpdates.passed()).isFalse();
+    }
+
+    @Test
+    void anUpdateOrCreateGivenBackAnotherStampOrToldUnchangedFails() {
+        Map<String, List<Long>> table = Map.of("a", List.of(1L));
+        Checker.Report notOwn = Checker.check(DAO, List.of(uoc("u1", "a", 1, true, false, "u1/u1"),
+                uoc("u2", "a", 1, false, true, "u1/u2")), table, Map.of(), Map.of(1L, "u2/u2"), false);
+        assertThat(notOwn.stampViolations()).singleElement().asString().contains("not its own u2");
+        assertThat(notOwn.passed()).isFalse();
+        List<Event> unchanged = List.of(uoc("u1", "a", 1, true, false, "u1/u1"), uoc("u2", "a", 1, false, false, "u2/u2"));
+        Checker.Report noFaults = Checker.check(DAO, unchanged, table, Map.of(), Map.of(1L, "u2/u2"), false);
+        assertThat(noFaults.stampViolations()).singleElement().asString().contains("told unchanged");
+        // Under faults a DAO-owned call may have committed an attempt unseen and then found its own stamp.
+        Checker.Report underFaults = Checker.check(DAO, unchanged, table, Map.of(), Map.of(1L, "u2/u2"), true);
+        assertThat(underFaults.passed()).as(underFaults.problems()).isTrue();
+        assertThat(underFaults.updateOutcomes()).containsEntry("unchanged", 1L);
+        // A getOrCreate is never told updated.
+        Event gocUpdated = new Event("goc", "g", -1, "a", "a", 1, false, "", true, "", "");
+        assertThat(Checker.check(DAO, List.of(gocUpdated), table, false).stampViolations()).hasSize(1);
+    }
+
+    @Test
+    void aCallersUpdateOrCreateMayBeToldToRetryOnMariaDbOnly() {
+        Event retry = new Event(Event.UPDATE, "u1", -1, "a", "", -1, false, "TransactionRetryException", false, "u1", "");
+        Config mariaRc = Config.parse("mariadb-read_committed-caller");
+        assertThat(Checker.check(mariaRc, List.of(retry), Map.of(), false).passed()).isTrue();
+        assertThat(Checker.check(CALLER_RC, List.of(retry), Map.of(), false).passed()).isFalse();
+        assertThat(Checker.check(Config.parse("mariadb-read_committed-dao"), List.of(retry), Map.of(), false).passed())
+                .isFalse();
     }
 }
