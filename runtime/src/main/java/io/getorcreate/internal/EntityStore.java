@@ -59,17 +59,28 @@ public final class EntityStore<T> {
         return call(CallRunner.Operation.READ_OR_CREATE, call -> {
             checker.checkKey(call.schema(), table.keys().get(key), keyValues);
             GetOrCreateAlgorithm algorithm = GetOrCreateAlgorithm.of(call.dialect());
-            for (int attempt = 1; attempt <= VANISHING_ROW_ATTEMPTS; attempt++) {
-                Outcome<T> outcome = algorithm.attempt(call, statements, checker, key, keyValues, row);
-                if (outcome != null) {
-                    return outcome;
-                }
-            }
-            throw new GetOrCreateException("get-or-create on table " + table.name() + " gave up after "
-                    + VANISHING_ROW_ATTEMPTS + " attempts: the key's unique constraint reports a row for it that a "
-                    + "lookup by the key never finds. Either concurrent creators' rows kept vanishing (rolled back), "
-                    + "or something (a trigger, the column's type) stores the key differently from the value given");
+            return untilAnswered("get-or-create", () -> algorithm.attempt(call, statements, checker, key, keyValues, row));
         });
+    }
+
+    /** One attempt of an algorithm: its outcome, or null when the key's row vanished and it must run again. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        Outcome<T> run() throws java.sql.SQLException;
+    }
+
+    // Runs attempts until one answers; a row that keeps vanishing is reported, never looped on forever.
+    private Outcome<T> untilAnswered(String what, Attempt<T> attempt) throws java.sql.SQLException {
+        for (int n = 1; n <= VANISHING_ROW_ATTEMPTS; n++) {
+            Outcome<T> outcome = attempt.run();
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+        throw new GetOrCreateException(what + " on table " + table.name() + " gave up after "
+                + VANISHING_ROW_ATTEMPTS + " attempts: the key's unique constraint reports a row for it that a "
+                + "lookup by the key never finds. Either concurrent creators' rows kept vanishing (rolled back), "
+                + "or something (a trigger, the column's type) stores the key differently from the value given");
     }
 
     /**
@@ -130,14 +141,8 @@ public final class EntityStore<T> {
         return call(CallRunner.Operation.UPDATE_OR_CREATE, call -> {
             checker.checkKey(call.schema(), spec, keyValues);
             UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect());
-            for (int attempt = 1; attempt <= VANISHING_ROW_ATTEMPTS; attempt++) {
-                Outcome<T> outcome = algorithm.attempt(call, statements, checker, key, keyValues, row);
-                if (outcome != null) {
-                    return outcome;
-                }
-            }
-            throw new GetOrCreateException("update-or-create on table " + table.name() + " gave up after "
-                    + VANISHING_ROW_ATTEMPTS + " attempts: a concurrent creator's row for the key kept vanishing");
+            return untilAnswered("update-or-create",
+                    () -> algorithm.attempt(call, statements, checker, key, keyValues, row));
         });
     }
 
@@ -169,16 +174,9 @@ public final class EntityStore<T> {
             UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect());
             List<Outcome<T>> outcomes = new ArrayList<>(rows.length);
             for (int i = 0; i < rows.length; i++) {
-                Outcome<T> outcome = null;
-                for (int attempt = 1; outcome == null; attempt++) {
-                    if (attempt > VANISHING_ROW_ATTEMPTS) {
-                        throw new GetOrCreateException("update-or-create of many keys on table " + table.name()
-                                + " gave up after " + VANISHING_ROW_ATTEMPTS + " attempts at position " + i
-                                + ": a concurrent creator's row for the key kept vanishing");
-                    }
-                    outcome = algorithm.attempt(call, statements, checker, key, batch.values(i), rows[i]);
-                }
-                outcomes.add(outcome);
+                int position = i;
+                outcomes.add(untilAnswered("update-or-create of position " + i + " of many keys",
+                        () -> algorithm.attempt(call, statements, checker, key, batch.values(position), rows[position])));
             }
             return outcomes;
         });

@@ -1,14 +1,10 @@
 package io.getorcreate.internal;
 
-import io.getorcreate.IntegrityViolationException;
 import io.getorcreate.Outcome;
-import io.getorcreate.TransactionRetryException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * H2 and MariaDB/MySQL, inside a transaction (the caller's, or one of the call's own): a locking read of
@@ -20,7 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LockThenUpdateOrInsert implements UpdateOrCreateAlgorithm {
     static final LockThenUpdateOrInsert INSTANCE = new LockThenUpdateOrInsert();
-    private static final Logger RACE = LoggerFactory.getLogger("io.getorcreate.race");
 
     private LockThenUpdateOrInsert() {}
 
@@ -69,21 +64,8 @@ final class LockThenUpdateOrInsert implements UpdateOrCreateAlgorithm {
             String insert = table.getOrCreateSql(dialect, key, inserted.columns());
             return new Outcome<>(call.guarded(() -> statements.insert(call, insert, inserted)), true);
         } catch (SQLException e) {
-            SqlErrors.Violation violation = SqlErrors.violation(dialect, e);
-            if (violation == null || violation.kind() != IntegrityViolationException.Kind.UNIQUE) {
-                throw e;
-            }
-            String constraint = call.schema().constraintName(violation.constraint());
-            if (constraint != null && !call.schema().backsKey(key, constraint)) {
-                throw e;
-            }
-            if (call.mode() == Mode.CALLER_TRANSACTION && !dialect.canReadPastSnapshot() && call.readsSnapshot()) {
-                // The caller's snapshot predates the winner's commit, and nothing reads past it.
-                throw new TransactionRetryException(table.name(), e);
-            }
-            RACE.debug("Table {}: lost the race to create the row (unique violation on {}); locking the winner's row",
-                    table.name(), constraint);
-            return null;
+            LostRace.onKey(call, table, key, e);
+            return null; // the next attempt locks the winner's row and updates it
         }
     }
 

@@ -1,12 +1,8 @@
 package io.getorcreate.internal;
 
-import io.getorcreate.IntegrityViolationException;
 import io.getorcreate.Outcome;
-import io.getorcreate.TransactionRetryException;
 import java.sql.SQLException;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * H2 and MariaDB/MySQL: SELECT, then INSERT on a miss. A unique violation on the key's own constraint
@@ -16,7 +12,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SelectThenInsert implements GetOrCreateAlgorithm {
     static final SelectThenInsert INSTANCE = new SelectThenInsert();
-    private static final Logger RACE = LoggerFactory.getLogger("io.getorcreate.race");
 
     private SelectThenInsert() {}
 
@@ -39,34 +34,15 @@ final class SelectThenInsert implements GetOrCreateAlgorithm {
             String insert = table.getOrCreateSql(dialect, key, values.columns());
             return new Outcome<>(call.guarded(() -> statements.insert(call, insert, values)), true);
         } catch (SQLException e) {
-            SqlErrors.Violation violation = SqlErrors.violation(dialect, e);
-            if (violation == null || violation.kind() != IntegrityViolationException.Kind.UNIQUE) {
-                throw e;
-            }
-            String constraint = call.schema().constraintName(violation);
-            boolean onKey = call.schema().backsKey(key, constraint);
-            if (constraint != null && !onKey) {
-                throw e;
-            }
-            RACE.debug("Table {}: lost the race to create the row (unique violation on {}); reading the winner's row",
-                    table.name(), constraint);
+            String constraint = LostRace.onKey(call, table, key, e);
             T winner = statements.selectOne(call, reread, keyColumns, keyValues);
             if (winner != null) {
                 return new Outcome<>(winner, false);
             }
-            if (onKey && !dialect.canReadPastSnapshot() && call.readsSnapshot()) {
-                // The transaction's snapshot predates the winner's commit, and nothing reads past it: the
-                // caller's transaction must run again; the DAO's own runs again by itself.
-                if (call.mode() == Mode.CALLER_TRANSACTION) {
-                    throw new TransactionRetryException(table.name(), e);
-                }
-                throw new java.sql.SQLTransactionRollbackException("the winner's row is not in this transaction's "
-                        + "snapshot", "40001", e);
+            if (constraint != null) {
+                return null; // the winner rolled back: try again
             }
-            if (onKey) {
-                return null;
-            }
-            throw e;
+            throw e; // an unnamed unique violation whose row is not the key's: another constraint's
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.getorcreate.internal;
 
-import io.getorcreate.IntegrityViolationException;
-import io.getorcreate.TransactionRetryException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -98,21 +96,7 @@ final class ValuesListBulk implements BulkAlgorithm {
                 return null;
             });
         } catch (SQLException e) {
-            SqlErrors.Violation violation = SqlErrors.violation(dialect, e);
-            if (violation == null || violation.kind() != IntegrityViolationException.Kind.UNIQUE) {
-                throw e;
-            }
-            String constraint = call.schema().constraintName(violation);
-            if (constraint != null && !call.schema().backsKey(batch.key(), constraint)) {
-                throw e;
-            }
-            if (!dialect.canReadPastSnapshot() && call.readsSnapshot()) {
-                if (call.mode() == Mode.CALLER_TRANSACTION) {
-                    throw new TransactionRetryException(table.name(), e);
-                }
-                throw new java.sql.SQLTransactionRollbackException("the winner's row is not in this transaction's "
-                        + "snapshot", "40001", e);
-            }
+            LostRace.onKey(call, table, batch.key(), e);
             // A concurrent creator, or two keys the collation makes one: the next round sorts it out.
         }
     }
