@@ -260,9 +260,11 @@ final class DaoWriter {
             }
             this.suffix = keySuffix(model, k);
             this.text = columns.stream().map(ColumnModel::component).collect(Collectors.joining(", "));
+            // The bulk methods' collection parameter, allocated before the callbacks' names so that a
+            // component named `default` or `value` gives `defaults_` or `values_` to the callback instead.
+            this.plural = names.newName(columns.size() == 1 ? Names.plural(columns.get(0).component()) : "keys");
             this.defaults = names.newName("defaults");
             this.constant = keyConstant(model, k);
-            this.plural = columns.size() == 1 ? Names.plural(columns.get(0).component()) : "keys";
         }
 
         CodeBlock array() {
@@ -316,6 +318,7 @@ final class DaoWriter {
         TypeName consumer = ParameterizedTypeName.get(ClassName.get(Consumer.class), defaults);
         NameAllocator names = new NameAllocator();
         key.parameters.forEach(p -> names.newName(p.name()));
+        names.newName(key.plural);
         String values = names.newName("values");
         String createOnly = names.newName("createOnly");
 

@@ -18,4 +18,14 @@ class GeneratedNamesTest {
                         + "(@Id Long id, @Lookup String emailKey, @Lookup(\"k\") String store, @Lookup(\"k\") int jdbi) {}"));
         assertThat(compilation).succeededWithoutWarnings();
     }
+
+    /** A key component whose plural is a callback's name (a jqwik run drew {@code byte[] value}). */
+    @ParameterizedTest
+    @ValueSource(strings = {"value", "createOnly", "keys", "k", "values", "defaults", "default_"})
+    void aKeyComponentNamedLikeAMethodsOtherParametersCompiles(String component) {
+        Compilation compilation = javac().withProcessors(new EntityProcessor()).compile(JavaFileObjects.forSourceString(
+                "shop.Rec", "package shop; import io.getorcreate.*; @Entity public record Rec(@Lookup String " + component
+                        + ", @Lookup(\"pair\") long a, @Lookup(\"pair\") String " + component + "2) {}"));
+        assertThat(compilation).succeededWithoutWarnings();
+    }
 }
