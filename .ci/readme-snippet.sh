@@ -91,6 +91,10 @@ echo "README snippet: building a new project from it"
        -Dmdep.outputFile=cp.txt -Dmaven.repo.local="$repo" "$@")
 grep -q 'class CustomerDao' "$project/target/generated-sources/annotations/demo/CustomerDao.java" \
   || { echo "The processor did not write CustomerDao" >&2; exit 1; }
-java -cp "$project/target/classes:$(cat "$project/cp.txt")" demo.Main | tee "$work/out.txt"
+java -cp "$project/target/classes:$(cat "$project/cp.txt")" demo.Main 2>&1 | tee "$work/out.txt"
 grep -q "README example ran" "$work/out.txt"
+if grep -q "SLF4J(W)" "$work/out.txt"; then
+  echo "The README's build prints SLF4J warnings: its snippet should bind a provider" >&2
+  exit 1
+fi
 echo "README snippet: OK"
