@@ -158,11 +158,7 @@ final class PostgresBulk implements BulkAlgorithm {
     }
 
     private static String list(TableSpec<?> table, String alias, Dialect dialect) {
-        StringJoiner list = new StringJoiner(", ");
-        for (ColumnSpec c : table.columns()) {
-            list.add(alias + "." + dialect.quote(c.name()));
-        }
-        return list.toString();
+        return table.writer(dialect).selectList(alias);
     }
 
     private static String names(TableSpec<?> table, List<Integer> columns, Dialect dialect) {

@@ -49,7 +49,8 @@ public final class SqlWriter {
                 keySql);
     }
 
-    private String selectList(String alias) {
+    /** Every column, in the table's order, qualified by {@code alias} where one is given; the bulk algorithms use it too. */
+    String selectList(String alias) {
         StringJoiner j = new StringJoiner(", ");
         for (ColumnSpec c : columns) {
             j.add(alias == null ? q(c.name()) : alias + "." + q(c.name()));

@@ -169,10 +169,7 @@ final class ValuesListBulk implements BulkAlgorithm {
             }
             keys = "(" + union + ") k";
         }
-        StringJoiner list = new StringJoiner(", ");
-        for (ColumnSpec c : table.columns()) {
-            list.add("t." + d.quote(c.name()));
-        }
+        String list = table.writer(d).selectList("t");
         StringJoiner on = new StringJoiner(" AND ");
         for (int i = 0; i < columns.size(); i++) {
             ColumnFacts facts = call.schema().columns().get(columns.get(i));
@@ -211,11 +208,7 @@ final class ValuesListBulk implements BulkAlgorithm {
         if (d.returning() != Dialect.Returning.CLAUSE) {
             return insert;
         }
-        StringJoiner list = new StringJoiner(", ");
-        for (ColumnSpec c : table.columns()) {
-            list.add(d.quote(c.name()));
-        }
-        return insert + " RETURNING " + list;
+        return insert + " RETURNING " + table.writer(d).selectList(null);
     }
 
 }
