@@ -56,7 +56,7 @@ final class ValuesListBulk implements BulkAlgorithm {
         TableSpec<T> table = statements.table();
         KeySpec key = batch.keySpec();
         String sql = call.schema().statement(List.of("select", batch.key(), positions.size(), locking),
-                () -> selectSql(call, table, key, positions.size(), locking));
+                () -> selectSql(call, table, batch.key(), key, positions.size(), locking));
         statements.log(sql);
         try (PreparedStatement ps = call.connection().prepareStatement(sql)) {
             int index = 1;
@@ -141,7 +141,7 @@ final class ValuesListBulk implements BulkAlgorithm {
 
     // ---- SQL, built once per database, key and number of rows ----
 
-    private static String selectSql(Call call, TableSpec<?> table, KeySpec key, int rows, boolean locking) {
+    private static String selectSql(Call call, TableSpec<?> table, int keyIndex, KeySpec key, int rows, boolean locking) {
         Dialect d = call.dialect();
         List<Integer> columns = key.columns();
         StringJoiner names = new StringJoiner(", ", "goc_ord, ", "");
@@ -181,11 +181,15 @@ final class ValuesListBulk implements BulkAlgorithm {
             }
             on.add("t." + d.quote(table.columns().get(columns.get(i)).name()) + " = " + value);
         }
-        // MariaDB estimates the derived table at two rows and, once the table churns, may scan the table
-        // and join the keys through a buffer (seconds per chunk); STRAIGHT_JOIN keeps the keys outside and
-        // looks each up through the key's unique index.
+        // MariaDB's estimates can make a scan of the table joined through a buffer look cheaper than a lookup
+        // per key (a table filled since its statistics were taken looks like one row): hundreds of
+        // milliseconds per chunk, and a lock on every row for the locking read. STRAIGHT_JOIN keeps the keys
+        // outside and FORCE INDEX looks each one up through an index that backs the key.
         String join = d == Dialect.H2 ? " JOIN " : " STRAIGHT_JOIN ";
-        return "SELECT " + list + ", k.goc_ord FROM " + keys + join + d.quote(table.name()) + " t ON " + on
+        String index = d == Dialect.H2 ? ""
+                : " FORCE INDEX (" + d.quote(call.schema().keyConstraints().get(keyIndex).stream().sorted().findFirst()
+                        .orElseThrow()) + ")";
+        return "SELECT " + list + ", k.goc_ord FROM " + keys + join + d.quote(table.name()) + " t" + index + " ON " + on
                 + (locking ? " LOCK IN SHARE MODE" : "");
     }
 
