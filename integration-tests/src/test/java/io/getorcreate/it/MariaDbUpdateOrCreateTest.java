@@ -10,13 +10,16 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.junit.jupiter.api.Test;
 
 /**
- * MariaDB. The DAO's own transactions run at the server's default, REPEATABLE READ, and retry InnoDB's
- * deadlocks themselves (the base class's races). Inside a caller's transaction the DAO cannot: when
- * several callers create one new key at once, InnoDB's duplicate-key check leaves each loser a shared
- * lock on the winner's row that it must then upgrade to write, and at REPEATABLE READ the missed locking
- * read leaves a gap lock, so InnoDB may pick a deadlock victim and roll that caller's transaction back;
- * the DAO reports it as {@link TransactionRetryException}, and the caller retries. These tests retry as
- * the javadoc says, count the retries, and check everything else.
+ * MariaDB, on a table with an UPDATE trigger (the base class's, which counts writes). There the DAO cannot
+ * use {@code INSERT ... ON DUPLICATE KEY UPDATE}, which fires UPDATE triggers on a row it leaves as it
+ * was, so it locks, then updates or inserts. The DAO's own transactions retry InnoDB's deadlocks
+ * themselves (the base class's races). Inside a caller's transaction the DAO cannot: when several callers
+ * create one new key at once, InnoDB's duplicate-key check leaves each loser a shared lock on the winner's
+ * row that it must then upgrade to write, and at REPEATABLE READ the missed locking read leaves a gap
+ * lock, so InnoDB may pick a deadlock victim and roll that caller's transaction back; the DAO reports it
+ * as {@link TransactionRetryException}, and the caller retries. These tests retry as the docs say, count
+ * the retries, and check everything else. {@link MariaDbUpsertTest} covers tables without such triggers,
+ * where no caller sees an exception.
  */
 class MariaDbUpdateOrCreateTest extends UpdateOrCreateTest {
     final AtomicInteger retries = new AtomicInteger();

@@ -269,8 +269,13 @@ abstract class UpdateOrCreateTest {
         values.name("n" + i).phone("p" + i).visits(i);
     }
 
-    /** Every key: one row, exactly one creator, no exception, and a final row that holds one call's stamp. */
     void race(Caller caller, boolean everyCallStamps) throws Exception {
+        race(db, accounts, caller, everyCallStamps);
+    }
+
+    /** Every key: one row, exactly one creator, no exception, and a final row that holds one call's stamp. */
+    static void race(TestDatabase db, UpdateEntities_AccountDao accounts, Caller caller, boolean everyCallStamps)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             for (int k = 0; k < KEYS; k++) {
@@ -294,10 +299,13 @@ abstract class UpdateOrCreateTest {
                     assertThat(o.created() && o.updated()).isFalse();
                     assertOneStamp(o.entity());
                 }
-                assertThat(creators).as("creators of " + email).isEqualTo(1);
+                List<Outcome<Account>> outcomes = new ArrayList<>();
+                for (Future<Outcome<Account>> f : futures) {
+                    outcomes.add(f.get());
+                }
+                assertThat(creators).as("creators of " + email + " in " + outcomes).isEqualTo(1);
                 assertThat(ids).hasSize(1);
-                Account last = stored(email);
-                assertOneStamp(last);
+                assertOneStamp(accounts.findByEmail(email).orElseThrow());
                 if (everyCallStamps) {
                     // Each call returned the row right after its own values were applied.
                     for (int t = 0; t < THREADS; t++) {

@@ -47,7 +47,7 @@ final class CallRunner {
 
         /** Whether a call in autocommit must run in a transaction of its own on this dialect. */
         boolean needsTransaction(Dialect dialect) {
-            return this == UPDATE_OR_CREATE && UpdateOrCreateAlgorithm.of(dialect).locksAcrossStatements();
+            return this == UPDATE_OR_CREATE && UpdateOrCreateAlgorithm.locksAcrossStatements(dialect);
         }
     }
 

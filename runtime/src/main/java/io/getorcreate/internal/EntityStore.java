@@ -140,7 +140,7 @@ public final class EntityStore<T> {
         UpdateRow row = new UpdateRow(table, spec, keyValues, Objects.requireNonNull(values, "values"), createOnly);
         return call(CallRunner.Operation.UPDATE_OR_CREATE, call -> {
             checker.checkKey(call.schema(), spec, keyValues);
-            UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect());
+            UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect(), call.schema());
             return untilAnswered("update-or-create",
                     () -> algorithm.attempt(call, statements, checker, key, keyValues, row));
         });
@@ -171,7 +171,7 @@ public final class EntityStore<T> {
             for (int i = 0; i < rows.length; i++) {
                 checker.checkKey(call.schema(), spec, batch.values(i));
             }
-            UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect());
+            UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect(), call.schema());
             List<Outcome<T>> outcomes = new ArrayList<>(rows.length);
             for (int i = 0; i < rows.length; i++) {
                 int position = i;

@@ -71,7 +71,7 @@ final class H2Catalog implements Catalog {
         }
         List<UniqueIndex> indexes = new ArrayList<>();
         byIndex.forEach((index, cols) -> indexes.add(new UniqueIndex(index, constraints.get(index), cols, null, false)));
-        return new TableFacts(columns, indexes, false);
+        return new TableFacts(columns, indexes, false, false);
     }
 
     // The schema unqualified SQL finds the table in (the current schema, then SCHEMA_SEARCH_PATH), as the

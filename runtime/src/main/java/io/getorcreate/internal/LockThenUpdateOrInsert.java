@@ -20,11 +20,6 @@ final class LockThenUpdateOrInsert implements UpdateOrCreateAlgorithm {
     private LockThenUpdateOrInsert() {}
 
     @Override
-    public boolean locksAcrossStatements() {
-        return true;
-    }
-
-    @Override
     public <T> Outcome<T> attempt(Call call, Statements<T> statements, ValueChecker checker, int key,
             Object[] keyValues, UpdateRow row) throws SQLException {
         TableSpec<T> table = statements.table();
@@ -34,7 +29,7 @@ final class LockThenUpdateOrInsert implements UpdateOrCreateAlgorithm {
         checker.check(call.schema(), values);
         ColumnSet setColumns = values.setByUser();
 
-        String read = table.lockingReadComparingSql(dialect, key, setColumns);
+        String read = table.readComparingSql(dialect, key, setColumns, true);
         T found;
         ColumnSet changed = ColumnSet.EMPTY;
         statements.log(read);

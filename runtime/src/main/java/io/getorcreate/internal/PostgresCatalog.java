@@ -28,8 +28,12 @@ final class PostgresCatalog implements Catalog {
             + "LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
             + "AND con.contype IN ('u', 'p') "
             + "WHERE i.indrelid = ? AND i.indisunique";
+    // Statement-level (tgtype bit 1 clear) INSERT (bit 4) and UPDATE (bit 16) triggers: a statement that
+    // writes no row fires them all the same.
     private static final String TRIGGERS = "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = ? "
-            + "AND NOT tgisinternal AND (tgtype & 1) = 0 AND (tgtype & 4) <> 0)";
+            + "AND NOT tgisinternal AND (tgtype & 1) = 0 AND (tgtype & 4) <> 0), "
+            + "EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = ? "
+            + "AND NOT tgisinternal AND (tgtype & 1) = 0 AND (tgtype & 16) <> 0)";
 
     @Override
     public TableFacts read(Connection connection, String table) throws SQLException {
@@ -104,13 +108,17 @@ final class PostgresCatalog implements Catalog {
         }
 
         boolean statementInsertTriggers;
+        boolean noOpUpdateTriggers;
         try (PreparedStatement ps = connection.prepareStatement(TRIGGERS)) {
             ps.setLong(1, oid);
+            ps.setLong(2, oid);
             try (ResultSet rs = ps.executeQuery()) {
-                statementInsertTriggers = rs.next() && rs.getBoolean(1);
+                rs.next();
+                statementInsertTriggers = rs.getBoolean(1);
+                noOpUpdateTriggers = rs.getBoolean(2);
             }
         }
-        return new TableFacts(columns, indexes, statementInsertTriggers);
+        return new TableFacts(columns, indexes, statementInsertTriggers, noOpUpdateTriggers);
     }
 
     // atttypmod: VARHDRSZ (4) plus the length for character types; (precision << 16 | scale) + 4 for

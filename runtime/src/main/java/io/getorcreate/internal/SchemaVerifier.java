@@ -67,7 +67,8 @@ final class SchemaVerifier {
             }
         }
         LOG.debug("Table {} passed the schema check on {}", spec.name(), dialect);
-        return new VerifiedSchema(dialect, backing, columnFacts, constraintsByIndex, facts.statementInsertTriggers());
+        return new VerifiedSchema(dialect, backing, columnFacts, constraintsByIndex, facts.statementInsertTriggers(),
+                facts.noOpUpdateTriggers());
     }
 
     // The names of the indexes and constraints that back the key, or a SchemaException saying why none does.

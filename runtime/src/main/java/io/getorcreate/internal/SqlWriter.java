@@ -274,11 +274,11 @@ public final class SqlWriter {
     }
 
     /**
-     * The key's row with a locking read ({@code FOR UPDATE}), followed by one boolean per column in
-     * {@code setColumns}, in column order: whether the given value is distinct from the stored one by the
-     * database's own equality. Binds those values first, then the key's values.
+     * The key's row, with a locking read ({@code FOR UPDATE}) or a plain one, followed by one boolean per
+     * column in {@code setColumns}, in column order: whether the given value is distinct from the stored
+     * one by the database's own equality. Binds those values first, then the key's values.
      */
-    String lockingReadComparing(KeySpec key, ColumnSet setColumns) {
+    String readComparing(KeySpec key, ColumnSet setColumns, boolean locking) {
         StringBuilder sql = new StringBuilder("SELECT ").append(selectList(null));
         for (int c = 0; c < columns.size(); c++) {
             if (setColumns.contains(c)) {
@@ -286,7 +286,65 @@ public final class SqlWriter {
             }
         }
         return sql.append(" FROM ").append(q(table)).append(" WHERE ").append(where(key.columns()))
-                .append(" FOR UPDATE").toString();
+                .append(locking ? " FOR UPDATE" : "").toString();
+    }
+
+    /**
+     * MariaDB/MySQL: an UPDATE of the key's row that writes the columns in {@code setColumns} only if one of
+     * them is distinct from its given value ({@code <=>}), and of those only the distinct ones; it reads
+     * and locks the latest committed row whatever the transaction's snapshot, and its row count says
+     * whether it changed the row. Binds, per set column in column order, the value twice; then the key's
+     * values; then the set values again.
+     */
+    String updateIfDistinct(KeySpec key, ColumnSet setColumns) {
+        StringJoiner set = new StringJoiner(", ");
+        StringJoiner same = new StringJoiner(" AND ");
+        for (int c = 0; c < columns.size(); c++) {
+            if (setColumns.contains(c)) {
+                String name = q(columns.get(c).name());
+                set.add(name + " = IF(" + name + " <=> ?, " + name + ", ?)");
+                same.add(name + " <=> ?");
+            }
+        }
+        return "UPDATE " + q(table) + " SET " + set + " WHERE " + where(key.columns()) + " AND NOT (" + same + ")";
+    }
+
+    /**
+     * MariaDB/MySQL: inserts the row, or, where it meets an existing row, locks that row exclusively (not
+     * with the shared lock a plain INSERT's duplicate leaves, which two waiters cannot both upgrade) and
+     * writes the columns in {@code setColumns} that are distinct from their given values. The session
+     * variable {@code @goc_upsert} says which way it went: the bound "same", "changed" or "other" token
+     * where it met a row (other: a row with another key, met on another unique index, left as it was), an
+     * earlier value where it inserted. Binds the inserted values in column order; the key's values; per
+     * set column the value; the three tokens; then, per set column, the changed token and the value twice.
+     * {@link #upsertReadBack} reads the row and the variable after it (MariaDB's {@code RETURNING} shows
+     * the variable as it was before the statement).
+     */
+    String upsert(KeySpec key, ColumnSet setColumns, ColumnSet insertedColumns) {
+        StringJoiner sameKey = new StringJoiner(" AND ");
+        for (int c : key.columns()) {
+            sameKey.add(q(columns.get(c).name()) + " <=> ?");
+        }
+        StringJoiner same = new StringJoiner(" AND ");
+        StringJoiner set = new StringJoiner("");
+        for (int c = 0; c < columns.size(); c++) {
+            if (setColumns.contains(c)) {
+                String name = q(columns.get(c).name());
+                same.add(name + " <=> ?");
+                set.add(", " + name + " = IF(@goc_upsert = ?, IF(" + name + " <=> ?, " + name + ", ?), " + name + ")");
+            }
+        }
+        String first = q(columns.get(key.columns().get(0)).name());
+        String way = "IF(" + sameKey + ", " + (setColumns.isEmpty() ? "?, " : "IF(" + same + ", ?, ?), ") + "?)";
+        return "INSERT INTO " + q(table) + " (" + names(insertedColumns) + ") VALUES (" + params(insertedColumns)
+                + ") ON DUPLICATE KEY UPDATE " + first + " = IF((@goc_upsert := " + way + ") IS NULL, " + first + ", "
+                + first + ")" + set;
+    }
+
+    /** After {@link #upsert}: the key's row, locked (by the upsert already), and {@code @goc_upsert}. Binds the key's values. */
+    String upsertReadBack(KeySpec key) {
+        return "SELECT " + selectList(null) + ", @goc_upsert FROM " + q(table) + " WHERE " + where(key.columns())
+                + " FOR UPDATE";
     }
 
     /** An UPDATE of the columns in {@code setColumns} of the key's row; binds their values in column order, then the key's. */

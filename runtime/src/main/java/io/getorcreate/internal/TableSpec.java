@@ -119,10 +119,22 @@ public final class TableSpec<T> {
                 k -> writer(dialect).updateOrCreate(keys.get(key), set, inserted));
     }
 
-    /** The locking read that compares the set columns (see {@link SqlWriter#lockingReadComparing}). */
-    String lockingReadComparingSql(Dialect dialect, int key, ColumnSet set) {
-        return statements.computeIfAbsent(new Shape(Shape.Kind.LOCKING_READ, dialect, key, set, ColumnSet.EMPTY),
-                k -> writer(dialect).lockingReadComparing(keys.get(key), set));
+    /** The read, locking or not, that compares the set columns (see {@link SqlWriter#readComparing}). */
+    String readComparingSql(Dialect dialect, int key, ColumnSet set, boolean locking) {
+        return statements.computeIfAbsent(new Shape(locking ? Shape.Kind.LOCKING_READ : Shape.Kind.READ, dialect, key, set,
+                ColumnSet.EMPTY), k -> writer(dialect).readComparing(keys.get(key), set, locking));
+    }
+
+    /** MariaDB's UPDATE of the distinct set columns (see {@link SqlWriter#updateIfDistinct}). */
+    String updateIfDistinctSql(Dialect dialect, int key, ColumnSet set) {
+        return statements.computeIfAbsent(new Shape(Shape.Kind.UPDATE_IF_DISTINCT, dialect, key, set, ColumnSet.EMPTY),
+                k -> writer(dialect).updateIfDistinct(keys.get(key), set));
+    }
+
+    /** MariaDB's insert-or-lock-and-update (see {@link SqlWriter#upsert}). */
+    String upsertSql(Dialect dialect, int key, ColumnSet set, ColumnSet inserted) {
+        return statements.computeIfAbsent(new Shape(Shape.Kind.ON_DUPLICATE_KEY, dialect, key, set, inserted),
+                k -> writer(dialect).upsert(keys.get(key), set, inserted));
     }
 
     /** The UPDATE of the changed columns by key (see {@link SqlWriter#updateByKey}). */
@@ -131,8 +143,14 @@ public final class TableSpec<T> {
                 k -> writer(dialect).updateByKey(keys.get(key), set));
     }
 
+    /** The read after it (see {@link SqlWriter#upsertReadBack}). */
+    String upsertReadBackSql(Dialect dialect, int key) {
+        return statements.computeIfAbsent(new Shape(Shape.Kind.ON_DUPLICATE_KEY_READ, dialect, key, ColumnSet.EMPTY,
+                ColumnSet.EMPTY), k -> writer(dialect).upsertReadBack(keys.get(key)));
+    }
+
     /** What one of those statements depends on. */
     private record Shape(Kind kind, Dialect dialect, int key, ColumnSet set, ColumnSet inserted) {
-        enum Kind { GET_OR_CREATE, UPSERT, LOCKING_READ, UPDATE }
+        enum Kind { GET_OR_CREATE, UPSERT, LOCKING_READ, READ, UPDATE, UPDATE_IF_DISTINCT, ON_DUPLICATE_KEY, ON_DUPLICATE_KEY_READ }
     }
 }

@@ -15,16 +15,17 @@ interface UpdateOrCreateAlgorithm {
     <T> Outcome<T> attempt(Call call, Statements<T> statements, ValueChecker checker, int key, Object[] keyValues,
             UpdateRow row) throws SQLException;
 
-    /**
-     * Whether the algorithm holds a row lock from one statement to the next, so that a call in autocommit
-     * must run in a transaction of its own.
-     */
-    boolean locksAcrossStatements();
-
-    static UpdateOrCreateAlgorithm of(Dialect dialect) {
+    /** The dialect's algorithm for a table whose schema check found {@code schema}. */
+    static UpdateOrCreateAlgorithm of(Dialect dialect, VerifiedSchema schema) {
         return switch (dialect) {
             case POSTGRES -> UpdateOrInsertStatement.INSTANCE;
-            case H2, MARIADB, MYSQL -> LockThenUpdateOrInsert.INSTANCE;
+            case H2 -> LockThenUpdateOrInsert.INSTANCE;
+            case MARIADB, MYSQL -> schema.noOpUpdateTriggers() ? LockThenUpdateOrInsert.INSTANCE : ReadThenUpsert.INSTANCE;
         };
+    }
+
+    /** Whether the dialect's algorithms hold a row lock from one statement to the next. */
+    static boolean locksAcrossStatements(Dialect dialect) {
+        return dialect != Dialect.POSTGRES;
     }
 }

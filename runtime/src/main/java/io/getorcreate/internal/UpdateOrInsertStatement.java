@@ -23,11 +23,6 @@ final class UpdateOrInsertStatement implements UpdateOrCreateAlgorithm {
     private UpdateOrInsertStatement() {}
 
     @Override
-    public boolean locksAcrossStatements() {
-        return false;
-    }
-
-    @Override
     public <T> Outcome<T> attempt(Call call, Statements<T> statements, ValueChecker checker, int key,
             Object[] keyValues, UpdateRow row) throws SQLException {
         RowValues values = row.values();

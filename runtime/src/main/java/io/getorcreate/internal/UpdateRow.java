@@ -16,6 +16,7 @@ final class UpdateRow {
     private final Consumer<RowValues> createOnly;
     private RowValues set;
     private RowValues inserted;
+    private boolean pastSnapshot;
 
     UpdateRow(TableSpec<?> table, KeySpec key, Object[] keyValues, Consumer<RowValues> values,
             Consumer<RowValues> createOnly) {
@@ -39,6 +40,18 @@ final class UpdateRow {
     /** The columns {@code values} set, the key's excepted, as a bit set. */
     ColumnSet setColumns() {
         return values().setByUser();
+    }
+
+    /**
+     * Whether the call's next attempt must read the latest committed row (a locking read) rather than
+     * trust a plain read, which may show the transaction's older snapshot.
+     */
+    boolean pastSnapshot() {
+        return pastSnapshot;
+    }
+
+    void readPastSnapshot() {
+        pastSnapshot = true;
     }
 
     /** Whether inserting needs {@code createOnly}, not evaluated yet. */

@@ -17,13 +17,16 @@ import java.util.Set;
  *     names the index rather than the constraint in its errors (H2)
  * @param statementInsertTriggers whether a zero-row INSERT would fire a trigger, so that a hit must not
  *     run one
+ * @param noOpUpdateTriggers whether an update path that changes nothing could fire a trigger (see
+ *     {@link TableFacts}), so that update-or-create must not take it where nothing changes
  * @param serverReadOnly set once the server refused a write as read-only (a standby, or
  *     {@code default_transaction_read_only}): from then on a hit is looked for before anything is written
  * @param statements the statements that depend on what the check learned (the bulk calls' casts and
  *     collations, and their number of rows), written once and kept here
  */
 record VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<ColumnFacts> columns,
-        Map<String, String> constraintsByIndex, boolean statementInsertTriggers, Map<List<Object>, String> statements,
+        Map<String, String> constraintsByIndex, boolean statementInsertTriggers, boolean noOpUpdateTriggers,
+        Map<List<Object>, String> statements,
         java.util.concurrent.atomic.AtomicBoolean serverReadOnly) {
     /** Statements kept at most; past it a rare shape (a short last chunk) is written each time. */
     private static final int MAX_STATEMENTS = 256;
@@ -35,8 +38,8 @@ record VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<Co
     }
 
     VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<ColumnFacts> columns,
-            Map<String, String> constraintsByIndex, boolean statementInsertTriggers) {
-        this(dialect, keyConstraints, columns, constraintsByIndex, statementInsertTriggers,
+            Map<String, String> constraintsByIndex, boolean statementInsertTriggers, boolean noOpUpdateTriggers) {
+        this(dialect, keyConstraints, columns, constraintsByIndex, statementInsertTriggers, noOpUpdateTriggers,
                 new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicBoolean());
     }
 
