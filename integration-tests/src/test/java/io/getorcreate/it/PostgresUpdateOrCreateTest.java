@@ -86,6 +86,48 @@ class PostgresUpdateOrCreateTest extends UpdateOrCreateTest {
         assertThat(stored("late@example.com").visits()).isEqualTo(7);
     }
 
+    /**
+     * Statement-level INSERT and UPDATE triggers fire even for a statement that writes no row, so on such
+     * a table the DAO reads first and sends no INSERT or UPDATE where nothing changes; races still end
+     * with one row and one creator, in the DAO's own and in callers' READ COMMITTED transactions.
+     */
+    @Test
+    void statementLevelTriggersFireOnlyWhenTheCallWrites() throws Exception {
+        db.exec("CREATE TABLE uoc_statements (op TEXT)",
+                "CREATE FUNCTION uoc_count_statement() RETURNS trigger LANGUAGE plpgsql AS "
+                        + "$$ BEGIN INSERT INTO uoc_statements VALUES (TG_OP); RETURN NULL; END $$",
+                "CREATE TRIGGER uoc_account_statement AFTER INSERT OR UPDATE ON uoc_account FOR EACH STATEMENT "
+                        + "EXECUTE FUNCTION uoc_count_statement()");
+        try {
+            UpdateEntities_AccountDao fresh = new UpdateEntities_AccountDao(db.jdbi); // checks the schema anew
+            assertThat(fresh.updateOrCreateByEmail("t@example.com", v -> v.name("T")).created()).isTrue();
+            assertThat(statements()).containsExactly("INSERT");
+            for (int i = 0; i < 2; i++) {
+                Outcome<Account> same = fresh.updateOrCreateByEmail("t@example.com", v -> v.name("T"));
+                assertThat(same.created() || same.updated()).isFalse();
+            }
+            db.jdbi.useTransaction(h -> assertThat(fresh.on(h).updateOrCreateByEmail("t@example.com",
+                    v -> v.name("T"), c -> c.phone("never")).updated()).isFalse());
+            assertThat(statements()).as("statements fired after the no-change calls").containsExactly("INSERT");
+            Outcome<Account> changed = fresh.updateOrCreateByEmail("t@example.com", v -> v.name("U"));
+            assertThat(changed.updated()).isTrue();
+            assertThat(changed.entity().name()).isEqualTo("U");
+            assertThat(statements()).containsExactly("INSERT", "UPDATE");
+            db.exec("DELETE FROM uoc_account");
+            race(db, fresh, (email, i) -> fresh.updateOrCreateByEmail(email, v -> stamp(v, i)), true);
+            db.exec("DELETE FROM uoc_account");
+            race(db, fresh, (email, i) -> db.jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+                    h -> fresh.on(h).updateOrCreateByEmail(email, v -> stamp(v, i))), true);
+        } finally {
+            db.exec("DROP TRIGGER IF EXISTS uoc_account_statement ON uoc_account", "DROP TABLE IF EXISTS uoc_statements",
+                    "DROP FUNCTION IF EXISTS uoc_count_statement()");
+        }
+    }
+
+    private java.util.List<String> statements() {
+        return db.jdbi.withHandle(h -> h.createQuery("SELECT op FROM uoc_statements").mapTo(String.class).list());
+    }
+
     // Polls the server's lock table until some session waits for the creator; bounded, never a sleep.
     private void awaitBlockedBy(int pid) {
         try (Handle watcher = db.jdbi.open()) {

@@ -46,8 +46,8 @@ final class CallRunner {
         }
 
         /** Whether a call in autocommit must run in a transaction of its own on this dialect. */
-        boolean needsTransaction(Dialect dialect) {
-            return this == UPDATE_OR_CREATE && UpdateOrCreateAlgorithm.locksAcrossStatements(dialect);
+        boolean needsTransaction(Dialect dialect, VerifiedSchema schema) {
+            return this == UPDATE_OR_CREATE && UpdateOrCreateAlgorithm.locksAcrossStatements(dialect, schema);
         }
     }
 
@@ -159,7 +159,7 @@ final class CallRunner {
             }
             verified = operation.verifies ? schema.verified(connection, table) : null;
             dialect = verified != null ? verified.dialect() : Dialect.detect(connection.getMetaData());
-            if (mode == Mode.AUTOCOMMIT && operation.needsTransaction(dialect)) {
+            if (mode == Mode.AUTOCOMMIT && operation.needsTransaction(dialect, verified)) {
                 connection.setAutoCommit(false);
                 began = true;
                 mode = Mode.OWN_TRANSACTION;

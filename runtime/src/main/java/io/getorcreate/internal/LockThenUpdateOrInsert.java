@@ -7,12 +7,14 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * H2 and MariaDB/MySQL, inside a transaction (the caller's, or one of the call's own): a locking read of
+ * H2, MariaDB/MySQL tables with UPDATE triggers, PostgreSQL tables with statement-level triggers, inside a
+ * transaction (the caller's, or one of the call's own): a locking read of
  * the key's row that also compares each set column with its given value by the database's equality;
  * then, if some changed, an UPDATE of those columns only and a read of the row as stored; if none
  * changed, nothing more; if there is no row, the INSERT. A unique violation on the key's own constraint
  * means a concurrent creator won: the next attempt's locking read sees its row (a locking read reads the
- * latest committed row on MariaDB/MySQL even at REPEATABLE READ) and updates it.
+ * latest committed row on MariaDB/MySQL even at REPEATABLE READ) and updates it. On PostgreSQL, where a
+ * failed statement would abort the transaction, the INSERT does nothing on that conflict instead.
  */
 final class LockThenUpdateOrInsert implements UpdateOrCreateAlgorithm {
     static final LockThenUpdateOrInsert INSTANCE = new LockThenUpdateOrInsert();
@@ -55,8 +57,20 @@ final class LockThenUpdateOrInsert implements UpdateOrCreateAlgorithm {
 
         RowValues inserted = row.inserted();
         checker.check(call.schema(), inserted);
+        String insert = table.insertUnlessConflictSql(dialect, key, inserted.columns());
+        if (dialect == Dialect.POSTGRES) {
+            T created = call.guarded(() -> {
+                statements.log(insert);
+                try (PreparedStatement ps = call.connection().prepareStatement(insert)) {
+                    statements.bind(ps, 1, dialect, inserted);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? table.reader().read(rs, dialect) : null;
+                    }
+                }
+            });
+            return created == null ? null : new Outcome<>(created, true); // null: the next attempt locks the winner's row
+        }
         try {
-            String insert = table.getOrCreateSql(dialect, key, inserted.columns());
             return new Outcome<>(call.guarded(() -> statements.insert(call, insert, inserted)), true);
         } catch (SQLException e) {
             LostRace.onKey(call, table, key, e);

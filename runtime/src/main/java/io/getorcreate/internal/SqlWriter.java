@@ -341,6 +341,23 @@ public final class SqlWriter {
                 + first + ")" + set;
     }
 
+    /**
+     * The INSERT of update-or-create's new row where a concurrent creator's row is no failure: on
+     * PostgreSQL, where a failed statement would abort the transaction, {@code ON CONFLICT DO NOTHING}
+     * (no row back: a concurrent creator won); elsewhere {@link #insert}, whose unique violation says so.
+     */
+    String insertUnlessConflict(KeySpec key, ColumnSet mask) {
+        if (dialect != Dialect.POSTGRES) {
+            return insert(mask);
+        }
+        StringJoiner conflict = new StringJoiner(", ");
+        for (int c : key.columns()) {
+            conflict.add(q(columns.get(c).name()));
+        }
+        return "INSERT INTO " + q(table) + " (" + names(mask) + ") VALUES (" + params(mask) + ") ON CONFLICT ("
+                + conflict + ") DO NOTHING RETURNING " + selectList(null);
+    }
+
     /** After {@link #upsert}: the key's row, locked (by the upsert already), and {@code @goc_upsert}. Binds the key's values. */
     String upsertReadBack(KeySpec key) {
         return "SELECT " + selectList(null) + ", @goc_upsert FROM " + q(table) + " WHERE " + where(key.columns())

@@ -143,6 +143,12 @@ public final class TableSpec<T> {
                 k -> writer(dialect).updateByKey(keys.get(key), set));
     }
 
+    /** Update-or-create's INSERT (see {@link SqlWriter#insertUnlessConflict}). */
+    String insertUnlessConflictSql(Dialect dialect, int key, ColumnSet inserted) {
+        return statements.computeIfAbsent(new Shape(Shape.Kind.INSERT_UNLESS_CONFLICT, dialect, key, ColumnSet.EMPTY,
+                inserted), k -> writer(dialect).insertUnlessConflict(keys.get(key), inserted));
+    }
+
     /** The read after it (see {@link SqlWriter#upsertReadBack}). */
     String upsertReadBackSql(Dialect dialect, int key) {
         return statements.computeIfAbsent(new Shape(Shape.Kind.ON_DUPLICATE_KEY_READ, dialect, key, ColumnSet.EMPTY,
@@ -151,6 +157,6 @@ public final class TableSpec<T> {
 
     /** What one of those statements depends on. */
     private record Shape(Kind kind, Dialect dialect, int key, ColumnSet set, ColumnSet inserted) {
-        enum Kind { GET_OR_CREATE, UPSERT, LOCKING_READ, READ, UPDATE, UPDATE_IF_DISTINCT, ON_DUPLICATE_KEY, ON_DUPLICATE_KEY_READ }
+        enum Kind { GET_OR_CREATE, UPSERT, LOCKING_READ, READ, UPDATE, UPDATE_IF_DISTINCT, ON_DUPLICATE_KEY, ON_DUPLICATE_KEY_READ, INSERT_UNLESS_CONFLICT }
     }
 }

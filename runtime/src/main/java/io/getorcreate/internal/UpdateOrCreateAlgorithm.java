@@ -3,7 +3,7 @@ package io.getorcreate.internal;
 import io.getorcreate.Outcome;
 import java.sql.SQLException;
 
-/** One way to update the key's row or create it, chosen once per dialect. */
+/** One way to update the key's row or create it, chosen per dialect and table. */
 interface UpdateOrCreateAlgorithm {
 
     /**
@@ -18,14 +18,21 @@ interface UpdateOrCreateAlgorithm {
     /** The dialect's algorithm for a table whose schema check found {@code schema}. */
     static UpdateOrCreateAlgorithm of(Dialect dialect, VerifiedSchema schema) {
         return switch (dialect) {
-            case POSTGRES -> UpdateOrInsertStatement.INSTANCE;
+            // The one statement holds an UPDATE and an INSERT, which fire statement-level triggers even where
+            // they write no row; with such triggers, the locking read goes first and nothing follows it
+            // where nothing changes.
+            case POSTGRES -> schema.statementInsertTriggers() || schema.noOpUpdateTriggers()
+                    ? LockThenUpdateOrInsert.INSTANCE : UpdateOrInsertStatement.INSTANCE;
             case H2 -> LockThenUpdateOrInsert.INSTANCE;
             case MARIADB, MYSQL -> schema.noOpUpdateTriggers() ? LockThenUpdateOrInsert.INSTANCE : ReadThenUpsert.INSTANCE;
         };
     }
 
-    /** Whether the dialect's algorithms hold a row lock from one statement to the next. */
-    static boolean locksAcrossStatements(Dialect dialect) {
-        return dialect != Dialect.POSTGRES;
+    /**
+     * Whether the algorithm holds a row lock from one statement to the next, so that a call in autocommit
+     * must run in a transaction of its own.
+     */
+    static boolean locksAcrossStatements(Dialect dialect, VerifiedSchema schema) {
+        return of(dialect, schema) != UpdateOrInsertStatement.INSTANCE;
     }
 }
