@@ -6,16 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.getorcreate.IntegrityViolationException;
 import io.getorcreate.Outcome;
 import io.getorcreate.it.EdgeEntities.Code;
+import io.getorcreate.it.UpdateEntities.Account;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** updateOrCreateAll on one database: alignment, repeated keys in input order, nulls, atomicity. */
+/** updateOrCreateAll on one database: alignment, repeated keys in input order, nulls, atomicity, races. */
 abstract class UpdateOrCreateAllTest {
     TestDatabase db;
     EdgeEntities_CodeDao codes;
@@ -35,7 +45,7 @@ abstract class UpdateOrCreateAllTest {
     @AfterEach
     void tearDown() {
         if (db != null) {
-            db.drop("code");
+            db.drop("code", "uoc_account");
             db.close();
         }
     }
@@ -86,5 +96,69 @@ abstract class UpdateOrCreateAllTest {
         assertThat(codes.findByCode("mine")).isPresent();
         assertThat(codes.findByCode("existing").orElseThrow().note()).isEqualTo("before");
         assertThat(db.count("code")).isEqualTo(2);
+    }
+
+    /**
+     * Bulk calls over overlapping, shuffled key sets race single calls: every key ends with one row and
+     * exactly one creator among all the callers' outcomes; every outcome and every final row holds one
+     * call's values in all of its columns; nobody sees an exception.
+     */
+    @Test
+    void bulkAndSingleCallsRaceToOneRowAndOneCreatorPerKey() throws Exception {
+        UpdateEntities_AccountDao accounts = new UpdateEntities_AccountDao(db.jdbi);
+        accounts.createTable();
+        int threads = 6;
+        List<String> emails = new ArrayList<>();
+        for (int k = 0; k < 60; k++) {
+            emails.add("bulk" + k + "@example.com");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Map<String, List<Outcome<Account>>>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int stamp = t + 1;
+                futures.add(pool.submit(() -> {
+                    List<String> mine = new ArrayList<>(emails);
+                    Collections.shuffle(mine, new Random(stamp));
+                    mine = mine.subList(0, 45);
+                    start.await();
+                    Map<String, List<Outcome<Account>>> seen = new HashMap<>();
+                    if (stamp % 3 == 0) {
+                        for (String email : mine) {
+                            seen.computeIfAbsent(email, e -> new ArrayList<>())
+                                    .add(accounts.updateOrCreateByEmail(email, v -> UpdateOrCreateTest.stamp(v, stamp)));
+                        }
+                    } else {
+                        List<Outcome<Account>> outcomes = accounts.updateOrCreateAllByEmail(mine,
+                                (email, v) -> UpdateOrCreateTest.stamp(v, stamp));
+                        for (int i = 0; i < mine.size(); i++) {
+                            assertThat(outcomes.get(i).entity().email()).isEqualTo(mine.get(i));
+                            seen.computeIfAbsent(mine.get(i), e -> new ArrayList<>()).add(outcomes.get(i));
+                        }
+                    }
+                    return seen;
+                }));
+            }
+            start.countDown();
+            Map<String, Integer> creators = new HashMap<>();
+            for (Future<Map<String, List<Outcome<Account>>>> f : futures) {
+                f.get(120, TimeUnit.SECONDS).forEach((email, outcomes) -> {
+                    for (Outcome<Account> o : outcomes) {
+                        UpdateOrCreateTest.assertOneStamp(o.entity());
+                        assertThat(o.created() && o.updated()).isFalse();
+                        creators.merge(email, o.created() ? 1 : 0, Integer::sum);
+                    }
+                });
+            }
+            for (String email : creators.keySet()) {
+                assertThat(creators.get(email)).as("creators of " + email).isEqualTo(1);
+                UpdateOrCreateTest.assertOneStamp(accounts.findByEmail(email).orElseThrow());
+            }
+            assertThat(db.count("uoc_account")).isEqualTo(creators.size());
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
     }
 }

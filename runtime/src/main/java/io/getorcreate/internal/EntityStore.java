@@ -147,10 +147,11 @@ public final class EntityStore<T> {
     }
 
     /**
-     * Update-or-create for many keys, atomically: the outcomes in the order of {@code keys}. Each position
-     * runs the dialect's update-or-create in turn, in input order, inside the one transaction (or the
-     * caller's, under a savepoint): a repeated key is updated once per position and each position sees the
-     * row as it stood after its own update.
+     * Update-or-create for many keys, atomically: the outcomes in the order of {@code keys}, inside the one
+     * transaction (or the caller's, under a savepoint); a repeated key is updated once per position and
+     * each position sees the row as it stood after its own update. On PostgreSQL, where every position
+     * sets the same columns, one statement per chunk and round ({@link PostgresBulkUpdate}); otherwise
+     * each position runs the dialect's update-or-create in turn, in input order.
      *
      * @param values called once for each position, with its key
      */
@@ -171,6 +172,12 @@ public final class EntityStore<T> {
             for (int i = 0; i < rows.length; i++) {
                 checker.checkKey(call.schema(), spec, batch.values(i));
             }
+            for (UpdateRow row : rows) {
+                checker.check(call.schema(), row.values()); // calls values for every position, in input order
+            }
+            if (PostgresBulkUpdate.serves(call, rows)) {
+                return updateOrCreateAllAtOnce(call, batch, rows);
+            }
             UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect(), call.schema());
             List<Outcome<T>> outcomes = new ArrayList<>(rows.length);
             for (int i = 0; i < rows.length; i++) {
@@ -180,6 +187,38 @@ public final class EntityStore<T> {
             }
             return outcomes;
         });
+    }
+
+    // PostgreSQL's one statement per chunk and round, until every position has its outcome.
+    private <K> List<Outcome<T>> updateOrCreateAllAtOnce(Call call, KeyBatch<T, K> batch, UpdateRow[] rows)
+            throws java.sql.SQLException {
+        @SuppressWarnings("unchecked")
+        Outcome<T>[] outcomes = new Outcome[rows.length];
+        for (int from = 0; from < rows.length; from += PostgresBulkUpdate.CHUNK) {
+            List<Integer> pending = new ArrayList<>();
+            for (int p = from; p < Math.min(from + PostgresBulkUpdate.CHUNK, rows.length); p++) {
+                pending.add(p);
+            }
+            int fruitless = 0;
+            while (!pending.isEmpty()) {
+                PostgresBulkUpdate.round(call, statements, batch, rows, pending, outcomes);
+                List<Integer> left = new ArrayList<>();
+                for (int p : pending) {
+                    if (outcomes[p] == null) {
+                        left.add(p);
+                    }
+                }
+                // Every round answers at least the first of each key, unless its concurrent creator's row
+                // vanished: a round that answers nothing is one such attempt.
+                if (left.size() == pending.size() && ++fruitless >= VANISHING_ROW_ATTEMPTS) {
+                    throw new GetOrCreateException("update-or-create of many keys on table " + table.name()
+                            + " gave up after " + VANISHING_ROW_ATTEMPTS + " rounds: " + left.size()
+                            + " keys' concurrent creators' rows kept vanishing");
+                }
+                pending = left;
+            }
+        }
+        return new ArrayList<>(java.util.Arrays.asList(outcomes));
     }
 
     public Optional<T> find(int key, Object[] keyValues) {

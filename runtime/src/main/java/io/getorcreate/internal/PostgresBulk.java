@@ -134,8 +134,9 @@ final class PostgresBulk implements BulkAlgorithm {
 
     // ---- SQL, written once per database and key (and set of columns) ----
 
-    // unnest(?::text[], ...) WITH ORDINALITY AS u(goc_1, ..., goc_ord), each cast to its column's type
-    private static String keys(Call call, TableSpec<?> table, List<Integer> columns, String alias) {
+    // unnest(?::text[], ...) WITH ORDINALITY AS u(goc_0, ..., goc_ord), each cast to its column's type (and
+    // collation); the bulk update-or-create uses it too
+    static String keys(Call call, TableSpec<?> table, List<Integer> columns, String alias) {
         StringJoiner casts = new StringJoiner(", ", "(SELECT ", "");
         StringJoiner arrays = new StringJoiner(", ");
         StringJoiner names = new StringJoiner(", ");
