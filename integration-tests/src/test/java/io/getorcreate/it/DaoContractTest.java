@@ -23,6 +23,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
@@ -389,5 +390,49 @@ abstract class DaoContractTest {
         assertThat(viaDefaults.entity().bytes()).containsExactly(9);
         assertThat(viaDefaults.entity().amount()).isNull();
         assertThat(all.getOrCreateByCode(other).created()).isFalse();
+    }
+
+    /** Every type through updateOrCreateAll (PostgreSQL binds them all as text arrays): written, compared, read back. */
+    @Test
+    void everySupportedTypeGoesThroughUpdateOrCreateAll() {
+        Entities_AllTypesDao all = new Entities_AllTypesDao(db.jdbi);
+        all.createTable();
+        UUID existing = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        all.getOrCreateByCode(existing, d -> d.number(1));
+        Instant instant = Instant.parse("2024-02-29T12:34:56.123456Z");
+        OffsetDateTime offset = OffsetDateTime.of(2023, 1, 2, 3, 4, 5, 6000, ZoneOffset.ofHours(2));
+        UUID uuid = UUID.randomUUID();
+        java.util.function.BiConsumer<UUID, Entities_AllTypesDao.Defaults> values = (code, v) -> v.flag(true).flagBox(null)
+                .small((short) 7).smallBox((short) -7).number(42).numberBox(null).big(1L << 40).bigBox(-5L).real(0.1)
+                .realBox(null).single(2.5f).singleBox(-0.5f).amount(new BigDecimal("123.45")).day(LocalDate.of(2020, 2, 29))
+                .at(LocalDateTime.of(2021, 3, 4, 5, 6, 7, 8000)).time(LocalTime.of(23, 59, 58)).instant(instant)
+                .offset(offset).uuid(uuid).bytes(new byte[] {1, 2, 3}).color(Color.GREEN);
+        List<Outcome<AllTypes>> first = all.updateOrCreateAllByCode(List.of(existing, fresh), values);
+        assertThat(first).extracting(Outcome::created).containsExactly(false, true);
+        assertThat(first).extracting(Outcome::updated).containsExactly(true, false);
+        for (Outcome<AllTypes> o : first) {
+            AllTypes a = o.entity();
+            assertThat(all.findByCode(a.code())).hasValueSatisfying(stored -> assertThat(stored.number()).isEqualTo(42));
+            assertThat(a.real()).isEqualTo(0.1);
+            assertThat(a.single()).isEqualTo(2.5f);
+            assertThat(a.amount()).isEqualByComparingTo("123.45");
+            assertThat(a.at()).isEqualTo(LocalDateTime.of(2021, 3, 4, 5, 6, 7, 8000));
+            assertThat(a.instant()).isEqualTo(instant);
+            assertThat(a.offset().toInstant()).isEqualTo(offset.toInstant());
+            assertThat(a.uuid()).isEqualTo(uuid);
+            assertThat(a.bytes()).containsExactly(1, 2, 3);
+            assertThat(a.color()).isEqualTo(Color.GREEN);
+            assertThat(a.flagBox()).isNull();
+        }
+        List<Outcome<AllTypes>> again = all.updateOrCreateAllByCode(List.of(fresh, existing), values);
+        assertThat(again).as("every value compares equal to itself as stored")
+                .allSatisfy(o -> assertThat(o.created() || o.updated()).isFalse());
+        List<Outcome<AllTypes>> changed = all.updateOrCreateAllByCode(List.of(existing),
+                (code, v) -> v.bytes(new byte[] {4}).color(null));
+        assertThat(changed.get(0).updated()).isTrue();
+        assertThat(changed.get(0).entity().bytes()).containsExactly(4);
+        assertThat(changed.get(0).entity().color()).isNull();
+        assertThat(changed.get(0).entity().number()).isEqualTo(42);
     }
 }
