@@ -10,7 +10,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.junit.jupiter.api.Test;
 
 /**
- * MariaDB, on a table with an UPDATE trigger (the base class's, which counts writes). There the DAO cannot
+* MariaDB, on a table with an UPDATE trigger (the base class's, which counts writes). There the DAO cannot
  * use {@code INSERT ... ON DUPLICATE KEY UPDATE}, which fires UPDATE triggers on a row it leaves as it
  * was, so it locks, then updates or inserts. The DAO's own transactions retry InnoDB's deadlocks
  * themselves (the base class's races). Inside a caller's transaction the DAO cannot: when several callers

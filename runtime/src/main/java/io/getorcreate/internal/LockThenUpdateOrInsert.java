@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * H2, MariaDB/MySQL tables with UPDATE triggers, PostgreSQL tables with statement-level triggers, inside a
+ * H2, MariaDB/MySQL tables with INSERT or UPDATE triggers, PostgreSQL tables with statement-level triggers, inside a
  * transaction (the caller's, or one of the call's own): a locking read of
  * the key's row that also compares each set column with its given value by the database's equality;
  * then, if some changed, an UPDATE of those columns only and a read of the row as stored; if none

@@ -17,8 +17,9 @@ final class MariaDbCatalog implements Catalog {
     private static final String COLUMNS = "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, CHARACTER_MAXIMUM_LENGTH, "
             + "NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, CHARACTER_SET_NAME, COLLATION_NAME "
             + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?";
-    private static final String UPDATE_TRIGGERS = "SELECT 1 FROM information_schema.TRIGGERS "
-            + "WHERE EVENT_OBJECT_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE = ? AND EVENT_MANIPULATION = 'UPDATE' LIMIT 1";
+    private static final String UPSERT_TRIGGERS = "SELECT 1 FROM information_schema.TRIGGERS "
+            + "WHERE EVENT_OBJECT_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE = ? "
+            + "AND EVENT_MANIPULATION IN ('INSERT', 'UPDATE') LIMIT 1";
     private static final String INDEXES = "SELECT INDEX_NAME, COLUMN_NAME, SUB_PART FROM information_schema.STATISTICS "
             + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND NON_UNIQUE = 0 ORDER BY INDEX_NAME, SEQ_IN_INDEX";
 
@@ -78,9 +79,10 @@ final class MariaDbCatalog implements Catalog {
             indexes.add(new UniqueIndex(index, index, Set.copyOf(cols), refusal, false));
         });
         // Triggers on MariaDB and MySQL are row-level only: a statement that inserts no row fires none. But
-        // INSERT ... ON DUPLICATE KEY UPDATE fires a row's UPDATE triggers even where it changes nothing.
+        // INSERT ... ON DUPLICATE KEY UPDATE that meets a row and changes nothing still fires the table's
+        // BEFORE INSERT and UPDATE triggers, and keeps what they did.
         boolean updateTriggers = false;
-        try (PreparedStatement ps = connection.prepareStatement(UPDATE_TRIGGERS)) {
+        try (PreparedStatement ps = connection.prepareStatement(UPSERT_TRIGGERS)) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 updateTriggers = rs.next();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * MariaDB/MySQL where the table has no UPDATE trigger, inside a transaction (the caller's, or one of the
+ * MariaDB/MySQL where the table has no INSERT or UPDATE trigger, inside a transaction (the caller's, or one of the
  * call's own). InnoDB leaves a plain INSERT that meets a duplicate with a shared lock on the winner's row;
  * two such losers that must then write it deadlock, and a locking read of a missing key at REPEATABLE
  * READ takes a gap lock that two creators' INSERTs deadlock on. So no lock is taken before the row is
@@ -23,11 +23,14 @@ import java.util.concurrent.ThreadLocalRandom;
  *       columns in the same step; a session variable, set to a token of this call's, says which; then a
  *       read of the row (locked already) and the variable.
  * </ol>
- * Three statements at most. The rare paths (the row
- * vanished between read and UPDATE; the INSERT met a row with another key on another unique index, which
- * it leaves untouched) go through {@link LockThenUpdateOrInsert}, whose plain INSERT reports the other
- * constraint's violation as it is. An UPDATE trigger would fire where {@code ON DUPLICATE KEY UPDATE}
- * changes nothing, so a table with one uses {@link LockThenUpdateOrInsert} throughout.
+ * Three statements at most. The rare paths go through {@link LockThenUpdateOrInsert}, which reads past
+ * the snapshot with a lock: the row vanished (or came back with other values) between the read and the
+ * UPDATE; the INSERT met a row with another key on another unique index, which it leaves untouched (the
+ * plain INSERT then reports that constraint's violation as it is); the row to be inserted breaks a
+ * constraint or a column's limits, which MariaDB checks before it looks for a duplicate, so the key's
+ * row may exist after all. {@code ON DUPLICATE KEY UPDATE} that meets a row fires BEFORE INSERT and
+ * UPDATE triggers even where it changes nothing, so a table with such triggers uses
+ * {@link LockThenUpdateOrInsert} throughout.
  */
 final class ReadThenUpsert implements UpdateOrCreateAlgorithm {
     static final ReadThenUpsert INSTANCE = new ReadThenUpsert();
@@ -100,10 +103,26 @@ final class ReadThenUpsert implements UpdateOrCreateAlgorithm {
                 return ps.executeUpdate();
             }
         });
-        T stored = statements.selectOne(call, table.readComparingSql(dialect, key, ColumnSet.EMPTY, true), keyColumns,
-                keyValues);
-        if (stored == null) {
-            row.readPastSnapshot(); // deleted since the read: the next attempt starts from the latest row
+        // The row as stored, locked, and whether it holds the values: an UPDATE that wrote nothing either found
+        // them there or found no row, and at READ COMMITTED another transaction may have put a row back since.
+        String read = table.readComparingSql(dialect, key, setColumns, true);
+        T stored = null;
+        boolean holdsValues = true;
+        statements.log(read);
+        try (PreparedStatement ps = call.connection().prepareStatement(read)) {
+            int next = statements.bindMasked(ps, 1, dialect, values, setColumns);
+            statements.bind(ps, next, dialect, keyColumns, keyValues);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    stored = table.reader().read(rs, dialect);
+                    for (int flag = table.columns().size() + 1; flag <= table.columns().size() + setColumns.size(); flag++) {
+                        holdsValues &= !rs.getBoolean(flag);
+                    }
+                }
+            }
+        }
+        if (stored == null || !holdsValues) {
+            row.readPastSnapshot(); // deleted (and perhaps created again) since: start again from the latest row
             return null;
         }
         return new Outcome<>(stored, false, changedRows > 0);
@@ -117,44 +136,62 @@ final class ReadThenUpsert implements UpdateOrCreateAlgorithm {
         RowValues values = row.values();
         ColumnSet setColumns = values.setByUser();
         RowValues inserted = row.inserted();
-        checker.check(call.schema(), inserted);
+        try {
+            checker.check(call.schema(), inserted);
+        } catch (io.getorcreate.InvalidValueException e) {
+            // Only a row to be created needs createOnly's values; the row may exist, unseen by the read.
+            row.readPastSnapshot();
+            return LockThenUpdateOrInsert.INSTANCE.attempt(call, statements, checker, key, keyValues, row);
+        }
         String token = Long.toHexString(ThreadLocalRandom.current().nextLong()) + ":";
         String same = token + "same";
         String changed = token + "changed";
         String other = token + "other";
         String sql = table.upsertSql(dialect, key, setColumns, inserted.columns());
-        Object[] result = call.guarded(() -> {
-            statements.log(sql);
-            try (PreparedStatement ps = call.connection().prepareStatement(sql)) {
-                int next = statements.bind(ps, 1, dialect, inserted);
-                next = statements.bind(ps, next, dialect, keyColumns, keyValues);
-                next = statements.bindMasked(ps, next, dialect, values, setColumns);
-                ps.setString(next++, same);
-                if (!setColumns.isEmpty()) {
-                    ps.setString(next++, changed);
-                }
-                ps.setString(next++, other);
-                for (int c = 0; c < table.columns().size(); c++) {
-                    if (setColumns.contains(c)) {
-                        ColumnType type = table.columns().get(c).type();
+        Object[] result;
+        try {
+            result = call.guarded(() -> {
+                statements.log(sql);
+                try (PreparedStatement ps = call.connection().prepareStatement(sql)) {
+                    int next = statements.bind(ps, 1, dialect, inserted);
+                    next = statements.bind(ps, next, dialect, keyColumns, keyValues);
+                    next = statements.bindMasked(ps, next, dialect, values, setColumns);
+                    ps.setString(next++, same);
+                    if (!setColumns.isEmpty()) {
                         ps.setString(next++, changed);
-                        type.bind(ps, next++, values.get(c), dialect);
-                        type.bind(ps, next++, values.get(c), dialect);
+                    }
+                    ps.setString(next++, other);
+                    for (int c = 0; c < table.columns().size(); c++) {
+                        if (setColumns.contains(c)) {
+                            ColumnType type = table.columns().get(c).type();
+                            next = statements.bind(ps, next, dialect, keyColumns, keyValues);
+                            type.bind(ps, next++, values.get(c), dialect);
+                            type.bind(ps, next++, values.get(c), dialect);
+                        }
+                    }
+                    ps.executeUpdate();
+                }
+                // The row, locked by the INSERT, and the variable, in one read.
+                String readBack = table.upsertReadBackSql(dialect, key);
+                statements.log(readBack);
+                try (PreparedStatement ps = call.connection().prepareStatement(readBack)) {
+                    statements.bind(ps, 1, dialect, keyColumns, keyValues);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? new Object[] {table.reader().read(rs, dialect),
+                                rs.getString(table.columns().size() + 1)} : null;
                     }
                 }
-                ps.executeUpdate();
+            });
+        } catch (SQLException e) {
+            if (SqlErrors.violation(dialect, e) == null) {
+                throw e;
             }
-            // The row, locked by the INSERT, and the variable, in one read.
-            String readBack = table.upsertReadBackSql(dialect, key);
-            statements.log(readBack);
-            try (PreparedStatement ps = call.connection().prepareStatement(readBack)) {
-                statements.bind(ps, 1, dialect, keyColumns, keyValues);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new Object[] {table.reader().read(rs, dialect),
-                            rs.getString(table.columns().size() + 1)} : null;
-                }
-            }
-        });
+            // MariaDB checks the row to be inserted (NOT NULL without a default, CHECK, foreign keys) before it
+            // looks for a duplicate, so the violation may belong to a row never needed: the key's row may
+            // exist, unseen by the read. The locking path finds out, and reports the violation if it stands.
+            row.readPastSnapshot();
+            return LockThenUpdateOrInsert.INSTANCE.attempt(call, statements, checker, key, keyValues, row);
+        }
         if (result == null || other.equals(result[1])) {
             // It met a row with another key, which holds one of this row's values under another unique
             // index, and left it as it was; the key has no row. The plain INSERT reports that violation.

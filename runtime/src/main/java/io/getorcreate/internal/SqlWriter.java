@@ -316,7 +316,8 @@ public final class SqlWriter {
      * variable {@code @goc_upsert} says which way it went: the bound "same", "changed" or "other" token
      * where it met a row (other: a row with another key, met on another unique index, left as it was), an
      * earlier value where it inserted. Binds the inserted values in column order; the key's values; per
-     * set column the value; the three tokens; then, per set column, the changed token and the value twice.
+     * set column the value; the three tokens (two where no column is set); then, per set column, the key's
+     * values and the value twice.
      * {@link #upsertReadBack} reads the row and the variable after it (MariaDB's {@code RETURNING} shows
      * the variable as it was before the statement).
      */
@@ -331,7 +332,9 @@ public final class SqlWriter {
             if (setColumns.contains(c)) {
                 String name = q(columns.get(c).name());
                 same.add(name + " <=> ?");
-                set.add(", " + name + " = IF(@goc_upsert = ?, IF(" + name + " <=> ?, " + name + ", ?), " + name + ")");
+                // Decided from the row itself, never from the variable: a variable's type is fixed when the
+                // statement starts, so a number left in it would compare the tokens as numbers.
+                set.add(", " + name + " = IF(" + sameKey + ", IF(" + name + " <=> ?, " + name + ", ?), " + name + ")");
             }
         }
         String first = q(columns.get(key.columns().get(0)).name());

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param statementInsertTriggers whether statement-level INSERT triggers exist (a zero-row INSERT fires them)
  * @param noOpUpdateTriggers whether an update that changes no row could still fire a trigger: PostgreSQL's
  *     statement-level UPDATE triggers (a zero-row UPDATE fires them), MariaDB's and MySQL's row-level
- *     UPDATE triggers (INSERT ... ON DUPLICATE KEY UPDATE fires them for a row it leaves as it was)
+ *     INSERT and UPDATE triggers (INSERT ... ON DUPLICATE KEY UPDATE fires BEFORE INSERT and the UPDATE
+ *     triggers for a row it leaves as it was)
  */
 record TableFacts(Map<String, ColumnFacts> columns, List<UniqueIndex> uniqueIndexes, boolean statementInsertTriggers,
         boolean noOpUpdateTriggers) {
