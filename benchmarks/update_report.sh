@@ -8,7 +8,7 @@
 # database: UpdateStatementCounter (statements, transaction control, rows written; checks every answer) into
 # benchmarks/results/update-statements-<db>.md, and UpdateStatementTimer (dao, floor and Django's algorithm
 # interleaved) per call and per batch of 1,000 keys for each scenario into update-interleaved-<db>.txt; last,
-# update_report.py turns every update-interleaved-*.txt into update-ratios.md. Databases: GETORCREATE_POSTGRES_URL,
+# update_report.py turns update-interleaved-{h2,postgres,mariadb}.txt into update-ratios.md. Databases: GETORCREATE_POSTGRES_URL,
 # GETORCREATE_MARIADB_URL (default: the local servers). CALLS (default 1000) and BATCHES (default 20) per
 # contender; SKIP_BUILD=1 uses the jar as it is. About 2-4 minutes per database on a loaded 2-core box.
 set -e
@@ -35,5 +35,9 @@ for db in $DBS; do
     done
   done
 done
-python3 benchmarks/update_report.py "$OUT"/update-interleaved-*.txt > "$OUT/update-ratios.md"
+files=""
+for db in h2 postgres mariadb; do
+  [ -f "$OUT/update-interleaved-$db.txt" ] && files="$files $OUT/update-interleaved-$db.txt"
+done
+python3 benchmarks/update_report.py $files > "$OUT/update-ratios.md"
 cat "$OUT/update-ratios.md"
