@@ -1,5 +1,6 @@
 package io.getorcreate.benchmarks;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,11 +31,16 @@ public final class UpdateStatementCounter {
             for (String name : List.of("dao", "floor", "django")) {
                 try (Database database = new Database(db, POOL)) {
                     UpdateScenario.prepare(database);
-                    RowWriteCounter rows = new RowWriteCounter(database, POOL);
+                    List<HikariDataSource> pools = new ArrayList<>();
+                    RowWriteCounter rows = new RowWriteCounter(database, POOL, pools);
                     AtomicLong statements = new AtomicLong();
                     AtomicLong control = new AtomicLong();
-                    try (UpdateContender contender = UpdateContender.create(name, database,
-                            ds -> StatementCounter.counting(ds, statements, control))) {
+                    try (UpdateContender contender = UpdateContender.create(name, database, ds -> {
+                        if (ds instanceof HikariDataSource pool) {
+                            pools.add(pool);
+                        }
+                        return StatementCounter.counting(ds, statements, control);
+                    })) {
                         String run = UUID.randomUUID().toString().substring(0, 8);
                         AtomicLong counter = new AtomicLong();
                         for (String scenario : UpdateScenario.ALL) { // warm-up: schema check, statement caches
@@ -98,8 +104,9 @@ public final class UpdateStatementCounter {
         System.out.println("|---|---|---|---|---|---|---|---|");
         statementRows.forEach(System.out::println);
         System.out.println();
-        System.out.println("Rows written (inserted / updated with a change / updated to the value they held), per call and "
-                + "per batch of 1,000 keys; PostgreSQL: n_tup_ins / n_tup_upd, which counts every row version written:");
+        System.out.println("Rows written, per call and per batch of 1,000 keys: inserted / updated. H2 (row triggers): "
+                + "inserted / updated with a change / updated to the value it held; PostgreSQL: n_tup_ins / n_tup_upd (every row "
+                + "version written); MariaDB: row count / Handler_update (rows whose values changed):");
         System.out.println();
         System.out.println("| database | contender | call: create | call: change | call: no-change "
                 + "| batch: create | batch: change | batch: no-change |");
