@@ -76,7 +76,7 @@ public final class BulkStatementTimer {
         }
     }
 
-    private static DataSource timed(DataSource target, Map<String, long[]> timing) {
+    static DataSource timed(DataSource target, Map<String, long[]> timing) {
         return (DataSource) Proxy.newProxyInstance(BulkStatementTimer.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
                     long t0 = System.nanoTime();
