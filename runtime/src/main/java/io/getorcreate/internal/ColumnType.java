@@ -97,8 +97,25 @@ public enum ColumnType {
                 double d = ((Number) value).doubleValue();
                 yield Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : value.toString();
             }
+            case LOCAL_DATE -> postgresDate((LocalDate) value, "");
+            case LOCAL_DATE_TIME -> postgresDate(((LocalDateTime) value).toLocalDate(), " " + ((LocalDateTime) value).toLocalTime());
+            case INSTANT -> sqlTextOfOffset(((Instant) value).atOffset(ZoneOffset.UTC));
+            case OFFSET_DATE_TIME -> sqlTextOfOffset((OffsetDateTime) value);
             default -> value.toString();
         };
+    }
+
+    private static String sqlTextOfOffset(OffsetDateTime value) {
+        String offset = value.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : value.getOffset().getId();
+        return postgresDate(value.toLocalDate(), " " + value.toLocalTime() + offset);
+    }
+
+    // PostgreSQL reads neither Java's signed years (year 0 is 1 BC) nor its "+" before years past 9999.
+    private static String postgresDate(LocalDate date, String rest) {
+        int year = date.getYear();
+        boolean bc = year <= 0;
+        return String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", bc ? 1 - year : year, date.getMonthValue(),
+                date.getDayOfMonth()) + rest + (bc ? " BC" : "");
     }
 
     private int nullType(Dialect dialect) {

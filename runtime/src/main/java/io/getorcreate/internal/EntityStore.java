@@ -175,7 +175,7 @@ public final class EntityStore<T> {
             for (UpdateRow row : rows) {
                 checker.check(call.schema(), row.values()); // calls values for every position, in input order
             }
-            if (PostgresBulkUpdate.serves(call, rows)) {
+            if (PostgresBulkUpdate.serves(call, key, rows)) {
                 return updateOrCreateAllAtOnce(call, batch, rows);
             }
             UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect(), call.schema());

@@ -20,8 +20,9 @@ import java.util.StringJoiner;
  * key whose concurrent creator committed after the statement's snapshot) goes round again.
  *
  * <p>It serves calls whose positions all set the same columns, on tables without statement-level
- * triggers (the statement's UPDATE and INSERT would fire them even where they write nothing); other
- * calls run each position's single-key update-or-create in turn.
+ * triggers (the statement's UPDATE and INSERT would fire them even where they write nothing) and without
+ * unique indexes besides the key's and the id's; other calls run each position's single-key
+ * update-or-create in turn.
  */
 final class PostgresBulkUpdate {
     /** Keys per statement: one array per column, so the statement's parameters do not grow with them. */
@@ -29,10 +30,16 @@ final class PostgresBulkUpdate {
 
     private PostgresBulkUpdate() {}
 
-    /** Whether the one statement can serve these rows (their values evaluated) on this table. */
-    static boolean serves(Call call, UpdateRow[] rows) {
+    /**
+     * Whether the one statement can serve these rows (their values evaluated) on this table. Not where
+     * another unique index could be broken: PostgreSQL checks it row by row within the statement, so values
+     * that move from one key's row to another's in input order (a loop of single calls succeeds) could
+     * collide in a statement that writes both rows at once.
+     */
+    static boolean serves(Call call, int key, UpdateRow[] rows) {
         if (call.dialect() != Dialect.POSTGRES
-                || UpdateOrCreateAlgorithm.of(call.dialect(), call.schema()) != UpdateOrInsertStatement.INSTANCE) {
+                || UpdateOrCreateAlgorithm.of(call.dialect(), call.schema()) != UpdateOrInsertStatement.INSTANCE
+                || call.schema().otherUniqueIndexes().get(key)) {
             return false;
         }
         ColumnSet set = rows[0].setColumns();
@@ -107,14 +114,20 @@ final class PostgresBulkUpdate {
         StringJoiner insertValues = new StringJoiner(", ");
         StringJoiner assignments = new StringJoiner(", ");
         StringJoiner distinct = new StringJoiner(" OR ");
+        StringJoiner lockedKey = new StringJoiner(" AND ");
+        for (int i = 0; i < keyCount; i++) {
+            String column = d.quote(table.columns().get(key.columns().get(i)).name());
+            lockedKey.add("t." + column + " = o." + column);
+        }
         for (int i = 0; i < columns.size(); i++) {
             String column = d.quote(table.columns().get(columns.get(i)).name());
             insertNames.add(column);
             insertValues.add("goc_" + i);
             if (i >= keyCount) {
-                String differs = "t." + column + " IS DISTINCT FROM k.goc_" + i;
-                assignments.add(column + " = CASE WHEN " + differs + " THEN k.goc_" + i + " ELSE t." + column + " END");
-                distinct.add(differs);
+                assignments.add(column + " = CASE WHEN t." + column + " IS DISTINCT FROM k.goc_" + i + " THEN k.goc_" + i
+                        + " ELSE t." + column + " END");
+                // old's row, which the lock brought up to date, not the statement snapshot's
+                distinct.add("o." + column + " IS DISTINCT FROM k.goc_" + i);
             }
         }
         String list = table.writer(d).selectList("t");
@@ -125,9 +138,9 @@ final class PostgresBulkUpdate {
                 .append(rowKey).append(" ORDER BY ").append(keyNames).append(" FOR UPDATE OF t)");
         boolean updates = assignments.length() > 0;
         if (updates) {
-            sql.append(", upd AS (UPDATE ").append(name).append(" t SET ").append(assignments).append(" FROM k WHERE ")
-                    .append(rowKey).append(" AND k.goc_ord IN (SELECT goc_ord FROM old) AND (").append(distinct)
-                    .append(") RETURNING ").append(list).append(", k.goc_ord)");
+            sql.append(", upd AS (UPDATE ").append(name).append(" t SET ").append(assignments)
+                    .append(" FROM old o JOIN k ON k.goc_ord = o.goc_ord WHERE ").append(lockedKey).append(" AND (")
+                    .append(distinct).append(") RETURNING ").append(list).append(", k.goc_ord)");
         }
         sql.append(", ins AS (INSERT INTO ").append(name).append(" (").append(insertNames).append(") SELECT ")
                 .append(insertValues).append(" FROM k WHERE goc_ord NOT IN (SELECT goc_ord FROM old) ORDER BY ")

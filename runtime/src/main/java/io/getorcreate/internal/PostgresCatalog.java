@@ -17,7 +17,8 @@ final class PostgresCatalog implements Catalog {
     private static final String TABLE = "SELECT c.oid, current_setting('server_encoding') FROM pg_class c "
             + "WHERE c.oid = to_regclass(?)";
     private static final String COLUMNS = "SELECT a.attnum, a.attname, t.typname, a.atttypmod, a.attcollation, "
-            + "format_type(a.atttypid, NULL), CASE WHEN a.attcollation NOT IN (0, t.typcollation) "
+            // The type to cast text to: format_type says "character" for bpchar, which as a cast is CHAR(1).
+            + "CASE WHEN t.typname = 'bpchar' THEN 'bpchar' ELSE format_type(a.atttypid, NULL) END, CASE WHEN a.attcollation NOT IN (0, t.typcollation) "
             + "THEN quote_ident(cn.nspname) || '.' || quote_ident(c.collname) END "
             + "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
             + "LEFT JOIN pg_collation c ON c.oid = a.attcollation LEFT JOIN pg_namespace cn ON cn.oid = c.collnamespace "

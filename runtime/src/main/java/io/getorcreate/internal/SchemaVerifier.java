@@ -66,9 +66,20 @@ final class SchemaVerifier {
                 constraintsByIndex.put(lower(index.name()), index.constraint());
             }
         }
+        // Per key, whether another unique index could be broken by the values a call writes (the id's own
+        // is not: no call writes an id over another row's).
+        Set<String> idOnly = spec.idIndex() < 0 ? Set.of() : Set.of(lower(columns.get(spec.idIndex()).name()));
+        List<Boolean> otherUniqueIndexes = new ArrayList<>();
+        for (Set<String> names : backing) {
+            boolean other = false;
+            for (UniqueIndex index : facts.uniqueIndexes()) {
+                other |= !names.contains(lower(index.name())) && !index.columns().equals(idOnly);
+            }
+            otherUniqueIndexes.add(other);
+        }
         LOG.debug("Table {} passed the schema check on {}", spec.name(), dialect);
         return new VerifiedSchema(dialect, backing, columnFacts, constraintsByIndex, facts.statementInsertTriggers(),
-                facts.noOpUpdateTriggers());
+                facts.noOpUpdateTriggers(), otherUniqueIndexes);
     }
 
     // The names of the indexes and constraints that back the key, or a SchemaException saying why none does.

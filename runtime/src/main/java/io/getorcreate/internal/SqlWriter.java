@@ -230,7 +230,8 @@ public final class SqlWriter {
      * PostgreSQL's update-or-create, one statement: {@code old} locks the key's row ({@code FOR UPDATE},
      * which at READ COMMITTED waits for a concurrent writer and returns the row as it committed it);
      * {@code upd} writes the columns in {@code setColumns} only if one of them is distinct from its value
-     * there ({@code IS DISTINCT FROM}, so that nothing is written when nothing changes); {@code ins} inserts
+     * in {@code old}'s row ({@code IS DISTINCT FROM}, so that nothing is written when nothing changes; and
+     * {@code old}'s, not the snapshot's, since the lock returns the row as a concurrent writer left it); {@code ins} inserts
      * the columns in {@code insertedColumns} only if {@code old} found nothing, and does nothing on a conflict.
      * The result is the stored row followed by two booleans, created and updated; it is empty when the
      * row was created by a concurrent transaction after this statement's snapshot (run it again, and a new
@@ -248,9 +249,21 @@ public final class SqlWriter {
         StringBuilder sql = new StringBuilder("WITH old AS (SELECT ").append(list).append(" FROM ").append(q(table))
                 .append(" WHERE ").append(where(key.columns())).append(" FOR UPDATE)");
         if (!setColumns.isEmpty()) {
-            sql.append(", upd AS (UPDATE ").append(q(table)).append(" SET ").append(assignments(setColumns))
-                    .append(" WHERE ").append(where(key.columns())).append(" AND (").append(distinct(setColumns))
-                    .append(") AND EXISTS (SELECT 1 FROM old) RETURNING ").append(list).append(")");
+            // Compared with old's row, which the lock brought up to date, not with the row in the
+            // statement's snapshot: a row a concurrent writer changed since would be judged by its old values.
+            StringJoiner keyMatch = new StringJoiner(" AND ");
+            for (int c : key.columns()) {
+                keyMatch.add("t." + q(columns.get(c).name()) + " = ?");
+            }
+            StringJoiner differs = new StringJoiner(" OR ");
+            for (int c = 0; c < columns.size(); c++) {
+                if (setColumns.contains(c)) {
+                    differs.add("o." + distinct(c));
+                }
+            }
+            sql.append(", upd AS (UPDATE ").append(q(table)).append(" AS t SET ").append(assignments(setColumns))
+                    .append(" FROM old o WHERE ").append(keyMatch).append(" AND (").append(differs)
+                    .append(") RETURNING ").append(selectList("t")).append(")");
         }
         if (!insertedColumns.isEmpty()) {
             StringJoiner conflict = new StringJoiner(", ");

@@ -19,6 +19,8 @@ import java.util.Set;
  *     run one
  * @param noOpUpdateTriggers whether an update path that changes nothing could fire a trigger (see
  *     {@link TableFacts}), so that update-or-create must not take it where nothing changes
+ * @param otherUniqueIndexes per key, whether the table has a unique index besides the key's and the id's,
+ *     which values written to several rows in one statement could break where one row at a time would not
  * @param serverReadOnly set once the server refused a write as read-only (a standby, or
  *     {@code default_transaction_read_only}): from then on a hit is looked for before anything is written
  * @param statements the statements that depend on what the check learned (the bulk calls' casts and
@@ -26,7 +28,7 @@ import java.util.Set;
  */
 record VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<ColumnFacts> columns,
         Map<String, String> constraintsByIndex, boolean statementInsertTriggers, boolean noOpUpdateTriggers,
-        Map<List<Object>, String> statements,
+        List<Boolean> otherUniqueIndexes, Map<List<Object>, String> statements,
         java.util.concurrent.atomic.AtomicBoolean serverReadOnly) {
     /** Statements kept at most; past it a rare shape (a short last chunk) is written each time. */
     private static final int MAX_STATEMENTS = 256;
@@ -38,8 +40,10 @@ record VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<Co
     }
 
     VerifiedSchema(Dialect dialect, List<Set<String>> keyConstraints, List<ColumnFacts> columns,
-            Map<String, String> constraintsByIndex, boolean statementInsertTriggers, boolean noOpUpdateTriggers) {
+            Map<String, String> constraintsByIndex, boolean statementInsertTriggers, boolean noOpUpdateTriggers,
+            List<Boolean> otherUniqueIndexes) {
         this(dialect, keyConstraints, columns, constraintsByIndex, statementInsertTriggers, noOpUpdateTriggers,
+                List.copyOf(otherUniqueIndexes),
                 new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicBoolean());
     }
 
