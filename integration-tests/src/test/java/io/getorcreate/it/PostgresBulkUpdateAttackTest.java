@@ -110,6 +110,18 @@ class PostgresBulkUpdateAttackTest {
         assertThat(codes).isEqualTo("abc,abd");
     }
 
+    /** getOrCreateAll casts its keys the same way: a CHAR(10) key keeps its whole value there too. */
+    @Test
+    void getOrCreateAllOnACharKeyColumnKeepsItsWholeValue() {
+        item("CHAR(10)", "");
+        Item abc = items.getOrCreateByCode("abc").entity();
+        List<Outcome<Item>> outcomes = items.getOrCreateAllByCode(List.of("abc", "abd", "abc "));
+        assertThat(outcomes).extracting(Outcome::created).containsExactly(false, true, false);
+        assertThat(outcomes.get(0).entity().id()).isEqualTo(abc.id());
+        assertThat(outcomes.get(2).entity().id()).as("CHAR pads: 'abc ' is 'abc'").isEqualTo(abc.id());
+        assertThat(db.count("pba_item")).isEqualTo(2);
+    }
+
     /** API.md: "uuid or CHAR(36) for UUID". The same cut to one character. */
     @Test
     void aUuidKeyInAChar36ColumnKeepsItsWholeValue() {
