@@ -194,11 +194,21 @@ public final class EntityStore<T> {
             throws java.sql.SQLException {
         @SuppressWarnings("unchecked")
         Outcome<T>[] outcomes = new Outcome[rows.length];
-        for (int from = 0; from < rows.length; from += PostgresBulkUpdate.CHUNK) {
-            List<Integer> pending = new ArrayList<>();
-            for (int p = from; p < Math.min(from + PostgresBulkUpdate.CHUNK, rows.length); p++) {
-                pending.add(p);
+        List<List<Integer>> chunks;
+        if (rows.length <= PostgresBulkUpdate.CHUNK) {
+            List<Integer> all = new ArrayList<>(rows.length);
+            for (int p = 0; p < rows.length; p++) {
+                all.add(p);
             }
+            chunks = List.of(all);
+        } else {
+            // Chunks along the database's order of the keys, so that concurrent calls lock in one order
+            // across chunks too, and keys it finds equal stay in one chunk, in input order.
+            chunks = KeyOrder.chunks(KeyOrder.of(call, table, batch.key(), rows.length, batch::values),
+                    PostgresBulkUpdate.CHUNK);
+        }
+        for (List<Integer> chunk : chunks) {
+            List<Integer> pending = chunk;
             int fruitless = 0;
             while (!pending.isEmpty()) {
                 PostgresBulkUpdate.round(call, statements, batch, rows, pending, outcomes);
