@@ -161,4 +161,43 @@ abstract class UpdateOrCreateAllTest {
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
     }
+
+    /**
+     * Callers' READ COMMITTED transactions running bulk calls over the same keys in different orders take
+     * their locks in one order (the database's order of the keys), so none is chosen as a deadlock victim.
+     */
+    @Test
+    void overlappingBulkCallsInCallersTransactionsDoNotDeadlock() throws Exception {
+        UpdateEntities_AccountDao accounts = new UpdateEntities_AccountDao(db.jdbi);
+        accounts.createTable();
+        List<String> emails = new ArrayList<>();
+        for (int k = 0; k < 40; k++) {
+            emails.add("order" + k + "@example.com");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 8; round++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<List<Outcome<Account>>>> futures = new ArrayList<>();
+                for (int t = 0; t < 3; t++) {
+                    int stamp = round * 10 + t + 1;
+                    List<String> mine = new ArrayList<>(emails);
+                    Collections.shuffle(mine, new Random(stamp));
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        return db.jdbi.inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.READ_COMMITTED,
+                                h -> accounts.on(h).updateOrCreateAllByEmail(mine, (e, v) -> UpdateOrCreateTest.stamp(v, stamp)));
+                    }));
+                }
+                start.countDown();
+                for (Future<List<Outcome<Account>>> f : futures) {
+                    assertThat(f.get(60, TimeUnit.SECONDS)).hasSize(emails.size());
+                }
+            }
+            assertThat(db.count("uoc_account")).isEqualTo(emails.size());
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }

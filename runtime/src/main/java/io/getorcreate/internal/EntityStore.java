@@ -179,13 +179,19 @@ public final class EntityStore<T> {
                 return updateOrCreateAllAtOnce(call, batch, rows);
             }
             UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect(), call.schema());
-            List<Outcome<T>> outcomes = new ArrayList<>(rows.length);
+            // Key by key in the database's order of the keys (equal keys in input order), so that calls over
+            // the same keys in different orders take their row locks in one order, and do not deadlock;
+            // in input order where another unique index makes the order of different keys' writes matter.
+            KeyOrder.Order order = rows.length == 1 || call.schema().otherUniqueIndexes().get(key) ? null
+                    : KeyOrder.of(call, table, key, rows.length, batch::values);
+            @SuppressWarnings("unchecked")
+            Outcome<T>[] outcomes = new Outcome[rows.length];
             for (int i = 0; i < rows.length; i++) {
-                int position = i;
-                outcomes.add(untilAnswered("update-or-create of position " + i + " of many keys",
-                        () -> algorithm.attempt(call, statements, checker, key, batch.values(position), rows[position])));
+                int position = order == null ? i : order.positions().get(i);
+                outcomes[position] = untilAnswered("update-or-create of position " + position + " of many keys",
+                        () -> algorithm.attempt(call, statements, checker, key, batch.values(position), rows[position]));
             }
-            return outcomes;
+            return new ArrayList<>(java.util.Arrays.asList(outcomes));
         });
     }
 

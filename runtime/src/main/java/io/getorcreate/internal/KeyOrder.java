@@ -28,27 +28,54 @@ final class KeyOrder {
      */
     record Order(List<Integer> positions, int[] group) {}
 
-    /** PostgreSQL: the shared order of {@code count} positions, {@code keys} giving a position's key values. */
+    /** Past this many keys on H2 and MariaDB/MySQL the query would bind too many values: no shared order. */
+    private static final int MAX_PARAMETERS = 60_000;
+
+    /**
+     * The shared order of {@code count} positions, {@code keys} giving a position's key values; null where
+     * the keys are too many to order in one query (H2, MariaDB/MySQL), so that they keep input order.
+     */
     static Order of(Call call, TableSpec<?> table, int keyIndex, int count, IntFunction<Object[]> keys)
             throws SQLException {
-        KeySpec key = table.keys().get(keyIndex);
-        List<Integer> columns = key.columns();
-        StringJoiner names = new StringJoiner(", ");
-        for (int i = 0; i < columns.size(); i++) {
-            names.add("goc_" + i);
+        List<Integer> columns = table.keys().get(keyIndex).columns();
+        Dialect d = call.dialect();
+        if (d != Dialect.POSTGRES && (long) count * (columns.size() + 1) > MAX_PARAMETERS) {
+            return null;
         }
-        String sql = call.schema().statement(List.of("pg-key-order", keyIndex),
-                () -> "SELECT goc_ord, dense_rank() OVER (ORDER BY " + names + ") FROM "
-                        + PostgresBulk.keys(call, table, columns, "k"));
+        StringJoiner order = new StringJoiner(", ");
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnFacts facts = call.schema().columns().get(columns.get(i));
+            String value = "k.goc_" + i;
+            if (facts.collation() != null && (d == Dialect.MARIADB || d == Dialect.MYSQL)) {
+                // The derived table's strings carry the connection's collation; order by the column's.
+                String charset = facts.collation().substring(0, facts.collation().indexOf('_')).toLowerCase(java.util.Locale.ROOT);
+                value = "CONVERT(" + value + " USING " + charset + ") COLLATE " + facts.collation();
+            }
+            order.add(value);
+        }
+        String sql = call.schema().statement(List.of("key-order", keyIndex, d == Dialect.POSTGRES ? 0 : count),
+                () -> "SELECT k.goc_ord, DENSE_RANK() OVER (ORDER BY " + order + ") FROM "
+                        + keyTable(call, table, columns, count));
         int[] group = new int[count];
         try (PreparedStatement ps = call.connection().prepareStatement(sql)) {
-            for (int c = 0; c < columns.size(); c++) {
-                ColumnType type = table.columns().get(columns.get(c)).type();
-                String[] texts = new String[count];
-                for (int p = 0; p < count; p++) {
-                    texts[p] = type.sqlText(keys.apply(p)[c]);
+            if (d == Dialect.POSTGRES) {
+                for (int c = 0; c < columns.size(); c++) {
+                    ColumnType type = table.columns().get(columns.get(c)).type();
+                    String[] texts = new String[count];
+                    for (int p = 0; p < count; p++) {
+                        texts[p] = type.sqlText(keys.apply(p)[c]);
+                    }
+                    ps.setArray(c + 1, call.connection().createArrayOf("text", texts));
                 }
-                ps.setArray(c + 1, call.connection().createArrayOf("text", texts));
+            } else {
+                int index = 1;
+                for (int p = 0; p < count; p++) {
+                    ps.setInt(index++, p + 1);
+                    Object[] values = keys.apply(p);
+                    for (int c = 0; c < columns.size(); c++) {
+                        table.columns().get(columns.get(c)).type().bind(ps, index++, values[c], d);
+                    }
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -62,6 +89,28 @@ final class KeyOrder {
         }
         positions.sort(Comparator.<Integer>comparingInt(p -> group[p]).thenComparingInt(p -> p));
         return new Order(positions, group);
+    }
+
+    // The keys as a derived table k(goc_ord, goc_0, ...), goc_ord counting from 1.
+    private static String keyTable(Call call, TableSpec<?> table, List<Integer> columns, int count) {
+        if (call.dialect() == Dialect.POSTGRES) {
+            return PostgresBulk.keys(call, table, columns, "k");
+        }
+        StringJoiner names = new StringJoiner(", ", "goc_ord, ", "");
+        for (int i = 0; i < columns.size(); i++) {
+            names.add("goc_" + i);
+        }
+        if (call.dialect() == Dialect.H2) {
+            String row = "(?" + ", ?".repeat(columns.size()) + ")";
+            return "(VALUES " + String.join(", ", java.util.Collections.nCopies(count, row)) + ") AS k(" + names + ")";
+        }
+        StringJoiner first = new StringJoiner(", ", "SELECT ? AS goc_ord, ", "");
+        for (int i = 0; i < columns.size(); i++) {
+            first.add("? AS goc_" + i);
+        }
+        List<String> rows = new ArrayList<>(java.util.Collections.nCopies(count, "SELECT ?" + ", ?".repeat(columns.size())));
+        rows.set(0, first.toString());
+        return "(" + String.join(" UNION ALL ", rows) + ") k";
     }
 
     /**
