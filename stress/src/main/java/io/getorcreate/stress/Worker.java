@@ -132,7 +132,8 @@ public final class Worker {
         int dice = random.nextInt(100);
         String op = dice < 50 ? "goc" : dice < 60 ? Event.UPDATE : dice < 70 ? Event.BULK
                 : dice < 80 ? Event.UPDATE_ALL : dice < 90 ? "find" : "create";
-        boolean withDefaults = dice % 2 == 0; // for updateOrCreate: with createOnly; updateOrCreateAll has none
+        // For updateOrCreate: with createOnly. updateOrCreateAll takes neither.
+        boolean withDefaults = dice % 2 == 0 && !op.equals(Event.UPDATE_ALL);
         boolean updates = op.equals(Event.UPDATE) || op.equals(Event.UPDATE_ALL);
         String stamp = op.equals("create") || updates || withDefaults && !op.equals("find") ? tag : "";
         boolean manyKeys = op.equals(Event.BULK) || op.equals(Event.UPDATE_ALL);

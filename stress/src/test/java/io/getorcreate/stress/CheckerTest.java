@@ -371,6 +371,12 @@ class CheckerTest {
         assertThat(Checker.check(Config.parse("mariadb-read_committed-caller"), List.of(retry), Map.of(), false)
                 .passed()).isTrue();
         assertThat(Checker.check(DAO, List.of(retry), Map.of(), false).passed()).isFalse();
+        // Key after key (H2, MariaDB), two calls in different orders can deadlock (docs/limits.md): a caller's
+        // transaction may be told to retry there, a DAO-owned call never gives up.
+        assertThat(Checker.check(Config.parse("h2-read_committed-caller"), List.of(retry), Map.of(), false)
+                .passed()).isTrue();
+        assertThat(Checker.check(Config.parse("h2-read_committed-dao"), List.of(retry), Map.of(), false)
+                .passed()).isFalse();
         Checker.Report report = Checker.check(CALLER_RR, List.of(retry), Map.of(), false);
         assertThat(report.updateAllCalls()).isEqualTo(1);
         assertThat(report.updateAllKeys()).isEqualTo(3);
