@@ -11,8 +11,9 @@ import java.util.TreeMap;
 /**
  * Reads what callers were told and what the table holds, and checks the promises, for single and bulk
  * calls alike: one row per key; every create a caller was told of exists with the id it was told; never
- * two creators for one key (two positions of one bulk call included, getOrCreate, getOrCreateAll and
- * updateOrCreate together); one id per key across every caller; every row given back is the key asked for
+ * two creators for one key (two positions of one bulk call included, getOrCreate, getOrCreateAll,
+ * updateOrCreate and updateOrCreateAll together), and a caller told it created a row never finds the row
+ * inserted by another call; one id per key across every caller; every row given back is the key asked for
  * at that position; a row is inserted only by a call that said so (a call that threw created nothing);
  * and no exception the contract does not allow here.
  *
@@ -22,6 +23,10 @@ import java.util.TreeMap;
  * given back the row with its own stamp in both columns; it is told "unchanged" (neither created nor
  * updated) only where a lost connection explains it (its own earlier attempt committed unseen), as its
  * stamp is unique; and only updateOrCreate is ever told "updated".
+ *
+ * <p>Each position of an updateOrCreateAll is checked as an updateOrCreate of that call's (its stamp, its
+ * outcome, its row given back), with one more rule for a key the call holds more than once: its later
+ * positions set the values its first one set, so they are told neither created nor updated.
  */
 final class Checker {
     private Checker() {}
@@ -40,13 +45,18 @@ final class Checker {
      * @param updateCalls the {@code updateOrCreate} calls among the operations (retried transactions again)
      * @param updateOutcomes how their successful calls ended: {@code created}, {@code updated}, {@code unchanged}
      * @param stampViolations a row holding a mix of two calls' stamps, or a stamp no call could have left
-     *     there; an updateOrCreate given back a row without its own stamp; an unexplained "unchanged"; a
-     *     getOrCreate told "updated"
+     *     there; an updateOrCreate (or a position of an updateOrCreateAll) given back a row without its own
+     *     stamp; an unexplained "unchanged"; a getOrCreate told "updated"; a later position of a key in an
+     *     updateOrCreateAll told "updated"
+     * @param updateAllCalls the {@code updateOrCreateAll} calls among the operations (retried transactions again)
+     * @param updateAllKeys the keys those calls asked for (positions)
+     * @param updateAllOutcomes how the positions of their successful calls ended, as {@code updateOutcomes}
      */
     record Report(long operations, long bulkCalls, long bulkKeys, Map<String, Long> exceptions, List<String> duplicates,
             List<String> lostCreates, List<String> doubleCreates, List<String> idDisagreements, List<String> misaligned,
             List<String> unreported, List<String> unacknowledged, List<String> disallowed, long updateCalls,
-            Map<String, Long> updateOutcomes, List<String> stampViolations) {
+            Map<String, Long> updateOutcomes, List<String> stampViolations, long updateAllCalls, long updateAllKeys,
+            Map<String, Long> updateAllOutcomes) {
         boolean passed() {
             return duplicates.isEmpty() && lostCreates.isEmpty() && doubleCreates.isEmpty() && idDisagreements.isEmpty()
                     && misaligned.isEmpty() && unreported.isEmpty() && disallowed.isEmpty() && stampViolations.isEmpty();
@@ -119,7 +129,11 @@ final class Checker {
         long updateCalls = 0;
         Map<String, Long> updateOutcomes = new TreeMap<>();
         Map<String, Set<String>> writers = new HashMap<>(); // key to the stamps of every call that may have written it
-        Map<String, Set<String>> updaters = new HashMap<>(); // key to the stamps of its updateOrCreate calls
+        Map<String, Set<String>> updaters = new HashMap<>(); // key to the stamps of its updateOrCreate(All) calls
+        Map<Long, Set<String>> toldCreated = new HashMap<>(); // id to the calls told they created it
+        long updateAllCalls = 0;
+        long updateAllKeys = 0;
+        Map<String, Long> updateAllOutcomes = new TreeMap<>();
         Set<String> acknowledgedUpdate = new HashSet<>(); // keys an updateOrCreate was told it created or updated
         List<Event> unchanged = new ArrayList<>();
         for (Event e : events) {
@@ -127,9 +141,9 @@ final class Checker {
                 operations++;
             }
             if (!e.stamp().isEmpty()) {
-                for (String k : e.failed() && e.bulk() ? e.key().split(",") : new String[] {e.key()}) {
+                for (String k : e.failed() && e.manyKeys() ? e.key().split(",") : new String[] {e.key()}) {
                     writers.computeIfAbsent(k, x -> new HashSet<>()).add(e.stamp());
-                    if (e.updateOrCreate()) {
+                    if (e.updates()) {
                         updaters.computeIfAbsent(k, x -> new HashSet<>()).add(e.stamp());
                     }
                 }
@@ -149,12 +163,16 @@ final class Checker {
                         unchanged.add(e);
                     }
                 }
-            } else if (e.updated()) {
+            } else if (e.updated() && !e.updates()) {
                 stampViolations.add(e.format() + ": told updated by " + e.op());
             }
             if (e.bulk()) {
                 bulkCalls += e.pos() == 0 ? 1 : 0;
                 bulkKeys += e.failed() ? e.key().split(",").length : 1;
+            }
+            if (e.updateOrCreateAll()) {
+                updateAllCalls += e.pos() == 0 ? 1 : 0;
+                updateAllKeys += e.failed() ? e.key().split(",").length : 1;
             }
             if (e.failed()) {
                 exceptions.merge(e.op() + " " + e.error(), 1L, Long::sum);
@@ -166,10 +184,31 @@ final class Checker {
                 }
                 continue;
             }
-            boolean laterPosition = e.bulk() && !keysSoFar.computeIfAbsent(e.call(), c -> new HashSet<>()).add(e.key());
-            if ((e.id() >= 0 || e.bulk()) && !e.got().equals(e.key())) {
+            boolean laterPosition = e.manyKeys()
+                    && !keysSoFar.computeIfAbsent(e.call(), c -> new HashSet<>()).add(e.key());
+            if ((e.id() >= 0 || e.manyKeys()) && !e.got().equals(e.key())) {
                 misaligned.add(e.format() + ": asked for " + e.key() + ", given " + e.got());
                 continue;
+            }
+            if (e.updateOrCreateAll()) {
+                // Each position is an updateOrCreate of this call's: its stamp in the row it was given back.
+                String outcome = e.created() ? "created" : e.updated() ? "updated" : "unchanged";
+                updateAllOutcomes.merge(outcome, 1L, Long::sum);
+                if (!e.returned().equals(Event.stamps(e.stamp(), e.stamp()))) {
+                    stampViolations.add(e.format() + ": position told " + outcome + " but given back stamps "
+                            + e.returned() + ", not its call's " + e.stamp());
+                }
+                if (laterPosition) {
+                    // Its first position wrote these very values, under the call's row lock.
+                    if (e.updated()) {
+                        stampViolations.add(e.format() + ": told updated at a later position of a key whose earlier "
+                                + "position in the same call wrote the same values");
+                    }
+                } else if (e.created() || e.updated()) {
+                    acknowledgedUpdate.add(e.key());
+                } else {
+                    unchanged.add(e);
+                }
             }
             if (e.id() < 0) {
                 continue; // a find that found nothing
@@ -178,6 +217,7 @@ final class Checker {
             if (e.created()) {
                 creators.merge(e.key(), 1, Integer::sum);
                 acknowledged.add(e.call() + "\t" + e.id());
+                toldCreated.computeIfAbsent(e.id(), x -> new HashSet<>()).add(e.call());
                 if (laterPosition) {
                     misaligned.add(e.format() + ": created at a later position of a key the call asked for before");
                 }
@@ -228,6 +268,18 @@ final class Checker {
         });
         rows.forEach((key, ids) -> {
             for (long id : ids) {
+                // One caller told it created the row, yet the row's owner says another call inserted it (an
+                // updateOrCreateAll, or a getOrCreate without defaults, writes no owner).
+                String owner = owners.get(id);
+                Set<String> toldCreators = toldCreated.getOrDefault(id, Set.of());
+                if (owner != null && !owner.isEmpty() && creators.getOrDefault(key, 0) == 1 && !toldCreators.isEmpty()
+                        && !toldCreators.contains(owner)) {
+                    doubles.add(key + " (id " + id + ") was told created by " + toldCreators + " but inserted by call " + owner);
+                }
+            }
+        });
+        rows.forEach((key, ids) -> {
+            for (long id : ids) {
                 String owner = owners.get(id);
                 if (owner == null || owner.isEmpty() || acknowledged.contains(owner + "\t" + id)) {
                     continue;
@@ -243,7 +295,8 @@ final class Checker {
             }
         });
         return new Report(operations, bulkCalls, bulkKeys, exceptions, duplicates, lost, doubles, disagreements,
-                misaligned, unreported, unacknowledged, disallowed, updateCalls, updateOutcomes, stampViolations);
+                misaligned, unreported, unacknowledged, disallowed, updateCalls, updateOutcomes, stampViolations,
+                updateAllCalls, updateAllKeys, updateAllOutcomes);
     }
 
     /** The exceptions the contract allows in a configuration, for single and bulk calls alike. */
@@ -260,10 +313,14 @@ final class Checker {
             return true;
         }
         // Promise 8: a caller's REPEATABLE READ or SERIALIZABLE transaction may have to be retried (the worker
-        // did); on MariaDB so may a caller's updateOrCreate that creates a key others create at once, at any
-        // level (docs/limits.md: InnoDB ends some of them as deadlock victims).
+        // did); on MariaDB so may a caller's updateOrCreate (or updateOrCreateAll) that creates a key others
+        // create at once, at any level (docs/limits.md: InnoDB ends some of them as deadlock victims); and
+        // so may a caller's updateOrCreateAll wherever it runs key after key (H2, MariaDB), which two such
+        // calls over the same keys in different orders can deadlock (docs/limits.md). PostgreSQL's one
+        // statement locks in key order, so there it is held to getOrCreateAll's rule.
         return config.mode() == Config.Mode.CALLER && e.error().equals("TransactionRetryException")
                 && (config.isolation() != Config.Isolation.READ_COMMITTED || faults
-                        || config.db() == Config.Db.MARIADB && e.updateOrCreate());
+                        || config.db() == Config.Db.MARIADB && e.updates()
+                        || config.db() != Config.Db.POSTGRES && e.updateOrCreateAll());
     }
 }

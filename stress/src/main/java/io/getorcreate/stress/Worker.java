@@ -25,7 +25,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * One worker process: several threads, released together, run a bounded mix of getOrCreate,
- * getOrCreateAll, updateOrCreate, find and create over a skewed key distribution, and write what each
+ * getOrCreateAll, updateOrCreate, updateOrCreateAll, find and create over a skewed key distribution, and write what each
  * caller was told to a history file. Every call that sets columns (defaults, values, createOnly, create)
  * sets each of them to one stamp, its tag.
  *
@@ -108,7 +108,7 @@ public final class Worker {
     }
 
     /**
-     * A bulk call's keys: {@value #BULK_MIN} to {@value #BULK_MAX} draws from the same skewed space, in
+     * The keys of a call for many keys (getOrCreateAll, updateOrCreateAll): {@value #BULK_MIN} to {@value #BULK_MAX} draws from the same skewed space, in
      * the order drawn. So concurrent bulk calls share the hot keys (and some of the tail) in different
      * orders, and a call often holds one key more than once.
      */
@@ -130,10 +130,14 @@ public final class Worker {
     private static List<Event> operation(Config config, Jdbi jdbi, StressKeyDao dao, SplittableRandom random, int keys,
             String tag) {
         int dice = random.nextInt(100);
-        String op = dice < 50 ? "goc" : dice < 60 ? Event.UPDATE : dice < 70 ? Event.BULK : dice < 85 ? "find" : "create";
-        boolean withDefaults = dice % 2 == 0; // for updateOrCreate: with createOnly
-        String stamp = op.equals("create") || op.equals(Event.UPDATE) || withDefaults && !op.equals("find") ? tag : "";
-        List<String> asked = op.equals(Event.BULK) ? bulkKeys(random, keys) : List.of(key(random, keys));
+        String op = dice < 50 ? "goc" : dice < 60 ? Event.UPDATE : dice < 70 ? Event.BULK
+                : dice < 80 ? Event.UPDATE_ALL : dice < 90 ? "find" : "create";
+        // For updateOrCreate: with createOnly. updateOrCreateAll takes neither.
+        boolean withDefaults = dice % 2 == 0 && !op.equals(Event.UPDATE_ALL);
+        boolean updates = op.equals(Event.UPDATE) || op.equals(Event.UPDATE_ALL);
+        String stamp = op.equals("create") || updates || withDefaults && !op.equals("find") ? tag : "";
+        boolean manyKeys = op.equals(Event.BULK) || op.equals(Event.UPDATE_ALL);
+        List<String> asked = manyKeys ? bulkKeys(random, keys) : List.of(key(random, keys));
         String key = String.join(",", asked);
         Function<StressKeyDao, List<Event>> call = d -> switch (op) {
             case "goc" -> List.of(told(op, tag, stamp, key, withDefaults
@@ -142,9 +146,11 @@ public final class Worker {
             case Event.UPDATE -> List.of(told(op, tag, stamp, key, withDefaults
                     ? d.updateOrCreateByName(key, values -> values.stampA(tag).stampB(tag), createOnly -> createOnly.owner(tag))
                     : d.updateOrCreateByName(key, values -> values.stampA(tag).stampB(tag))));
-            case Event.BULK -> toldAll(tag, stamp, asked, withDefaults
+            case Event.BULK -> toldAll(op, tag, stamp, asked, withDefaults
                     ? d.getOrCreateAllByName(asked, (k, defaults) -> defaults.owner(tag).stampA(tag).stampB(tag))
                     : d.getOrCreateAllByName(asked));
+            case Event.UPDATE_ALL -> toldAll(op, tag, stamp, asked,
+                    d.updateOrCreateAllByName(asked, (k, values) -> values.stampA(tag).stampB(tag)));
             case "find" -> {
                 Optional<StressKey> found = d.findByName(key);
                 yield List.of(new Event(op, tag, -1, key, found.map(StressKey::name).orElse(""),
@@ -156,7 +162,7 @@ public final class Worker {
                         Event.stamps(created.stampA(), created.stampB())));
             }
         };
-        int pos = op.equals(Event.BULK) ? 0 : -1;
+        int pos = manyKeys ? 0 : -1;
         if (config.mode() == Config.Mode.DAO) {
             try {
                 return call.apply(dao);
@@ -207,19 +213,20 @@ public final class Worker {
     }
 
     /**
-     * A bulk call's outcomes, one event per position, each with the key asked for there and the key of
+     * The outcomes of a call for many keys ({@code op}), one event per position, each with the key asked for there and the key of
      * the row given back there; a position with no outcome (or an outcome with no position) is recorded
      * as given back {@link #MISSING}, which the checker reports as misaligned.
      */
-    static List<Event> toldAll(String tag, String stamp, List<String> asked, List<Outcome<StressKey>> outcomes) {
+    static List<Event> toldAll(String op, String tag, String stamp, List<String> asked,
+            List<Outcome<StressKey>> outcomes) {
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < Math.max(asked.size(), outcomes.size()); i++) {
             String key = i < asked.size() ? asked.get(i) : MISSING;
             if (i >= outcomes.size()) {
-                events.add(new Event(Event.BULK, tag, i, key, MISSING, -1, false, "", false, stamp, ""));
+                events.add(new Event(op, tag, i, key, MISSING, -1, false, "", false, stamp, ""));
             } else {
                 StressKey row = outcomes.get(i).entity();
-                events.add(new Event(Event.BULK, tag, i, key, row.name(), row.id(), outcomes.get(i).created(), "",
+                events.add(new Event(op, tag, i, key, row.name(), row.id(), outcomes.get(i).created(), "",
                         outcomes.get(i).updated(), stamp, Event.stamps(row.stampA(), row.stampB())));
             }
         }

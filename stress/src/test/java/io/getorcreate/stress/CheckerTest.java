@@ -117,7 +117,7 @@ class CheckerTest {
         assertThat(swapped.misaligned()).singleElement().asString().contains("asked for b, given a");
         assertThat(swapped.passed()).isFalse();
         // One outcome fewer than keys: the worker records the position as given nothing.
-        List<Event> short1 = Worker.toldAll("c2", "", List.of("a", "b"),
+        List<Event> short1 = Worker.toldAll(Event.BULK, "c2", "", List.of("a", "b"),
                 List.of(new Outcome<>(new StressKey(1L, "a", null, null, null), false)));
         assertThat(short1).extracting(Event::got).containsExactly("a", Worker.MISSING);
         Checker.Report missing = Checker.check(DAO, short1, table, false);
@@ -263,5 +263,129 @@ class CheckerTest {
         assertThat(Checker.check(CALLER_RC, List.of(retry), Map.of(), false).passed()).isFalse();
         assertThat(Checker.check(Config.parse("mariadb-read_committed-dao"), List.of(retry), Map.of(), false).passed())
                 .isFalse();
+    }
+
+    /**
+     * Position {@code pos} of updateOrCreateAll call {@code call} on {@code key} (stamp = its tag), told
+     * {@code created}/{@code updated}, given back a row with stamps {@code returned}.
+     */
+    private static Event uall(String call, int pos, String key, long id, boolean created, boolean updated,
+            String returned) {
+        return new Event(Event.UPDATE_ALL, call, pos, key, key, id, created, "", updated, call, returned);
+    }
+
+    /**
+     * v1 creates a, updates b (created by g) and holds a again at position 2, unchanged; then v2 (in another
+     * order) updates both, then u1 updates b; the table holds v2's stamp on a and u1's on b.
+     */
+    private static List<Event> cleanUpdateAllHistory() {
+        return List.of(gocStamped("g", "b", 2, true),
+                uall("v1", 0, "a", 1, true, false, "v1/v1"), uall("v1", 1, "b", 2, false, true, "v1/v1"),
+                uall("v1", 2, "a", 1, false, false, "v1/v1"),
+                uall("v2", 0, "b", 2, false, true, "v2/v2"), uall("v2", 1, "a", 1, false, true, "v2/v2"),
+                uoc("u1", "b", 2, false, true, "u1/u1"));
+    }
+
+    @Test
+    void aCleanUpdateAllHistoryPasses() {
+        Checker.Report report = Checker.check(DAO, cleanUpdateAllHistory(), AB, Map.of(2L, "g"),
+                Map.of(1L, "v2/v2", 2L, "u1/u1"), false);
+        assertThat(report.passed()).as(report.problems()).isTrue();
+        assertThat(report.operations()).isEqualTo(4);
+        assertThat(report.updateAllCalls()).isEqualTo(2);
+        assertThat(report.updateAllKeys()).isEqualTo(5);
+        assertThat(report.updateAllOutcomes()).containsEntry("created", 1L).containsEntry("updated", 3L)
+                .containsEntry("unchanged", 1L);
+        assertThat(report.bulkCalls()).isZero();
+    }
+
+    @Test
+    void aRepeatedKeysLaterPositionToldCreatedOrUpdatedFails() {
+        Checker.Report created = Checker.check(DAO, List.of(uall("v1", 0, "a", 1, true, false, "v1/v1"),
+                uall("v1", 1, "a", 1, true, false, "v1/v1")), Map.of("a", List.of(1L)), Map.of(), Map.of(1L, "v1/v1"),
+                false);
+        assertThat(created.doubleCreates()).hasSize(1);
+        assertThat(created.misaligned()).singleElement().asString().contains("later position");
+        assertThat(created.passed()).isFalse();
+        Checker.Report updated = Checker.check(DAO, List.of(uall("v1", 0, "a", 1, true, false, "v1/v1"),
+                uall("v1", 1, "a", 1, false, true, "v1/v1")), Map.of("a", List.of(1L)), Map.of(), Map.of(1L, "v1/v1"),
+                false);
+        assertThat(updated.stampViolations()).singleElement().asString().contains("later position");
+        assertThat(updated.passed()).isFalse();
+    }
+
+    @Test
+    void anUpdateAllPositionGivenBackAnotherStampOrToldUnchangedFails() {
+        Map<String, List<Long>> table = Map.of("a", List.of(1L));
+        // Position 1 was given back the row as another call left it, not as its own update did.
+        Checker.Report notOwn = Checker.check(DAO, List.of(uoc("u1", "a", 1, true, false, "u1/u1"),
+                uall("v1", 0, "b", 2, true, false, "v1/v1"), uall("v1", 1, "a", 1, false, true, "u1/u1")),
+                AB, Map.of(), Map.of(1L, "v1/v1", 2L, "v1/v1"), false);
+        assertThat(notOwn.stampViolations()).singleElement().asString().contains("not its call's v1");
+        assertThat(notOwn.passed()).isFalse();
+        // A first position told unchanged, although no other call writes its stamp and no connection was lost.
+        List<Event> unchanged = List.of(uoc("u1", "a", 1, true, false, "u1/u1"),
+                uall("v1", 0, "a", 1, false, false, "v1/v1"));
+        Checker.Report noFaults = Checker.check(DAO, unchanged, table, Map.of(), Map.of(1L, "v1/v1"), false);
+        assertThat(noFaults.stampViolations()).singleElement().asString().contains("told unchanged");
+        Checker.Report underFaults = Checker.check(DAO, unchanged, table, Map.of(), Map.of(1L, "v1/v1"), true);
+        assertThat(underFaults.passed()).as(underFaults.problems()).isTrue();
+    }
+
+    @Test
+    void twoCreatorsAcrossUpdateAllAndOtherCallsFail() {
+        // Told created by an updateOrCreateAll position and by a getOrCreate.
+        Checker.Report withSingle = Checker.check(DAO, List.of(uall("v1", 0, "a", 1, true, false, "v1/v1"),
+                uoc("u1", "a", 1, true, false, "u1/u1")), Map.of("a", List.of(1L)), Map.of(), Map.of(1L, "u1/u1"),
+                false);
+        assertThat(withSingle.doubleCreates()).containsExactly("a was created 2 times");
+        assertThat(withSingle.passed()).isFalse();
+        // Told created by v1 alone, but the row's owner says the create c inserted it (and c was not told so:
+        // its acknowledgement lost under faults, which alone is allowed).
+        Checker.Report ownedByAnother = Checker.check(DAO, List.of(uall("v1", 0, "a", 1, true, false, "v1/v1"),
+                new Event("create", "c", -1, "a", "", -1, false, Worker.CONNECTION + ":killed", false, "c", "")),
+                Map.of("a", List.of(1L)), Map.of(1L, "c"), Map.of(1L, "v1/v1"), true);
+        assertThat(ownedByAnother.doubleCreates()).singleElement().asString().contains("inserted by call c");
+        assertThat(ownedByAnother.passed()).isFalse();
+    }
+
+    @Test
+    void aRowLosingAnAcknowledgedUpdateAllFails() {
+        // The creator's stamp after v1 and v2 were told they wrote the key: their updates were lost.
+        Checker.Report lost = Checker.check(DAO, cleanUpdateAllHistory(), AB, Map.of(2L, "g"),
+                Map.of(1L, "v2/v2", 2L, "g/g"), false);
+        assertThat(lost.stampViolations()).singleElement().asString().contains("holds stamp g of a create");
+        assertThat(lost.passed()).isFalse();
+        // Half of one position's values: a mix.
+        Checker.Report mix = Checker.check(DAO, cleanUpdateAllHistory(), AB, Map.of(2L, "g"),
+                Map.of(1L, "v1/v2", 2L, "u1/u1"), false);
+        assertThat(mix.stampViolations()).singleElement().asString().contains("a mix of two calls' values");
+    }
+
+    @Test
+    void aFailedUpdateAllFollowsTheContractOfBulkCalls() {
+        Event retry = new Event(Event.UPDATE_ALL, "v1", 0, "a,b,a", "", -1, false, "TransactionRetryException", false,
+                "v1", "");
+        assertThat(Checker.check(CALLER_RR, List.of(retry), Map.of(), false).passed()).isTrue();
+        assertThat(Checker.check(CALLER_RC, List.of(retry), Map.of(), false).passed()).isFalse();
+        assertThat(Checker.check(Config.parse("mariadb-read_committed-caller"), List.of(retry), Map.of(), false)
+                .passed()).isTrue();
+        assertThat(Checker.check(DAO, List.of(retry), Map.of(), false).passed()).isFalse();
+        // Key after key (H2, MariaDB), two calls in different orders can deadlock (docs/limits.md): a caller's
+        // transaction may be told to retry there, a DAO-owned call never gives up.
+        assertThat(Checker.check(Config.parse("h2-read_committed-caller"), List.of(retry), Map.of(), false)
+                .passed()).isTrue();
+        assertThat(Checker.check(Config.parse("h2-read_committed-dao"), List.of(retry), Map.of(), false)
+                .passed()).isFalse();
+        Checker.Report report = Checker.check(CALLER_RR, List.of(retry), Map.of(), false);
+        assertThat(report.updateAllCalls()).isEqualTo(1);
+        assertThat(report.updateAllKeys()).isEqualTo(3);
+        // Recorded positions round-trip through the history file.
+        List<Event> told = Worker.toldAll(Event.UPDATE_ALL, "v2", "v2", List.of("a", "a"), List.of(
+                new Outcome<>(new StressKey(1L, "a", null, "v2", "v2"), true, false),
+                new Outcome<>(new StressKey(1L, "a", null, "v2", "v2"), false, false)));
+        assertThat(told).extracting(e -> Event.parse(e.format())).isEqualTo(told);
+        Checker.Report clean = Checker.check(DAO, told, Map.of("a", List.of(1L)), Map.of(), Map.of(1L, "v2/v2"), false);
+        assertThat(clean.passed()).as(clean.problems()).isTrue();
     }
 }
