@@ -31,21 +31,28 @@ final class ValuesListBulk implements BulkAlgorithm {
 
     @Override
     public <T, K> void round(Call call, Statements<T> statements, ValueChecker checker, KeyBatch<T, K> batch,
-            List<Integer> positions, int round) throws SQLException {
-        TableSpec<T> table = statements.table();
+            List<Integer> positions, int round, boolean lastChunk) throws SQLException {
         Dialect dialect = call.dialect();
         boolean locking = round > 1 && dialect.needsLockingReadAfterDuplicate();
         select(call, statements, batch, positions, locking);
 
         Map<ColumnSet, List<Integer>> byColumns = batch.missingByColumns(positions, checker, call.schema());
+        // An INSERT that succeeds answers all its rows, unless they must be read back (MySQL): then a row that
+        // vanishes before the read (deleted) would need another write.
+        boolean answers = dialect.returning() != Dialect.Returning.READ_BACK;
+        int groupsLeft = byColumns.size();
         for (List<Integer> group : byColumns.values()) {
+            groupsLeft--;
+            boolean lastGroup = lastChunk && answers && groupsLeft == 0;
             if (round == 1) {
+                // One statement, all or nothing: a duplicate fails it whole, and the next round starts from
+                // nothing written.
                 group.sort(batch.canonicalOrder());
-                insert(call, statements, batch, group);
+                insert(call, statements, batch, group, lastGroup);
             } else {
                 // In input order, so that of keys the collation makes one, the first is the one created.
-                for (int p : group) {
-                    insert(call, statements, batch, List.of(p));
+                for (int i = 0; i < group.size(); i++) {
+                    insert(call, statements, batch, List.of(group.get(i)), lastGroup && i == group.size() - 1);
                 }
             }
         }
@@ -74,14 +81,15 @@ final class ValuesListBulk implements BulkAlgorithm {
     }
 
     // Inserts the rows (all setting the same columns); a duplicate on the key leaves them for the next round.
-    private static <T, K> void insert(Call call, Statements<T> statements, KeyBatch<T, K> batch, List<Integer> positions)
-            throws SQLException {
+    private static <T, K> void insert(Call call, Statements<T> statements, KeyBatch<T, K> batch, List<Integer> positions,
+            boolean last) throws SQLException {
         TableSpec<T> table = statements.table();
         ColumnSet mask = batch.row(positions.get(0)).columns();
         String sql = call.schema().statement(List.of("insert", mask, positions.size()),
                 () -> insertSql(call, table, mask, positions.size()));
         statements.log(sql);
         Dialect dialect = call.dialect();
+        boolean alone = call.beforeWrite(last);
         try {
             call.guarded(() -> {
                 try (PreparedStatement ps = dialect.returning() == Dialect.Returning.GENERATED_KEYS
@@ -95,6 +103,9 @@ final class ValuesListBulk implements BulkAlgorithm {
                 }
                 return null;
             });
+            if (alone) {
+                call.wroteAlone();
+            }
         } catch (SQLException e) {
             LostRace.onKey(call, table, batch.key(), e);
             // A concurrent creator, or two keys the collation makes one: the next round sorts it out.
