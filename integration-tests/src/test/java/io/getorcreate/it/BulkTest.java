@@ -183,6 +183,20 @@ abstract class BulkTest {
     }
 
     @Test
+    void keysWithQuotesBackslashesControlCharactersAndEmojiComeBackExactly() {
+        // MariaDB sends text keys as one JSON array: nothing in a key may escape its string.
+        List<String> keys = List.of("a\"b", "c\\d", "e\\\"f", "tab\there", "nl\nx", "\u0001ctl", "emoji \uD83D\uDE00",
+                "[\"json\"]", "'quote'", "\\u0041", "\"}]", "A");
+        List<Outcome<Code>> created = codes.getOrCreateAllByCode(keys);
+        assertThat(created).extracting(o -> o.entity().code()).containsExactlyElementsOf(keys);
+        assertThat(created).extracting(Outcome::created).containsOnly(true);
+        List<Outcome<Code>> found = codes.getOrCreateAllByCode(keys);
+        assertThat(found).extracting(Outcome::entity).containsExactlyElementsOf(created.stream().map(Outcome::entity).toList());
+        assertThat(found).extracting(Outcome::created).containsOnly(false);
+        assertThat(db.count("code")).isEqualTo(keys.size());
+    }
+
+    @Test
     void concurrentBulkAndSingleCallsWithOverlappingKeysGiveOneRowAndOneCreatorPerKey() throws Exception {
         int threads = 8;
         int rounds = 3;
