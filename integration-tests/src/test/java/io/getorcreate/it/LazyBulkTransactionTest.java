@@ -121,8 +121,7 @@ abstract class LazyBulkTransactionTest {
     void aKeyWhoseCreatorCommitsDuringTheStatementIsFoundAndTheOthersCreatedInOneTransaction() throws Exception {
         codes.getOrCreateAllByCode(List.of("warm"));
         calls.clear();
-        long winner;
-        CompletableFuture<List<Outcome<Code>>> call;
+        CompletableFuture<List<Outcome<Code>>> call = new CompletableFuture<>();
         try (Connection other = db.dataSource.getConnection()) {
             other.setAutoCommit(false);
             long session;
@@ -131,16 +130,27 @@ abstract class LazyBulkTransactionTest {
                 session = rs.getLong(1);
                 st.executeUpdate("INSERT INTO code (code) VALUES ('contended')");
             }
-            call = CompletableFuture.supplyAsync(() -> codes.getOrCreateAllByCode(List.of("before", "contended", "zafter")));
+            Thread caller = new Thread(() -> {
+                try {
+                    call.complete(codes.getOrCreateAllByCode(List.of("before", "contended", "zafter")));
+                } catch (Throwable e) {
+                    call.completeExceptionally(e);
+                }
+            }, "lazy-bulk-caller");
+            caller.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (waitingOn(session) == 0) {
                 assertThat(call).isNotDone();
-                assertThat(System.nanoTime()).isLessThan(deadline);
+                if (System.nanoTime() > deadline) {
+                    AssertionError e = new AssertionError("the call never waited for the concurrent creator's lock");
+                    e.setStackTrace(caller.getStackTrace());
+                    throw e;
+                }
                 Thread.sleep(20);
             }
             other.commit();
         }
-        winner = codes.findByCode("contended").orElseThrow().id();
+        long winner = codes.findByCode("contended").orElseThrow().id();
         List<Outcome<Code>> outcomes = call.get(30, TimeUnit.SECONDS);
         assertThat(outcomes).extracting(Outcome::created).containsExactly(true, false, true);
         assertThat(outcomes.get(1).entity().id()).isEqualTo(winner);
