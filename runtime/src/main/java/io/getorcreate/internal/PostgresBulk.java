@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -146,20 +147,54 @@ final class PostgresBulk implements BulkAlgorithm {
 
     // Rows of (the table's columns, 1-based ordinal into positions[, created]); a row without created,
     // or a later ordinal of one inserted row (a key equal to an earlier one of the statement), is found.
+    // Where the table has an id, the statement flags every ordinal of an inserted row, and the row's id
+    // tells here which ordinal came first (cheaper than the window function the statement uses otherwise).
     private static <T, K> void readRows(Call call, TableSpec<T> table, KeyBatch<T, K> batch, List<Integer> positions,
             PreparedStatement ps, boolean withCreated) throws SQLException {
         int ord = table.columns().size() + 1;
+        boolean byId = withCreated && flagsById(table);
+        Map<Object, Integer> firstOrdinal = byId ? new HashMap<>() : null;
+        List<Object[]> inserted = byId ? new ArrayList<>() : null;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                int position = positions.get(rs.getInt(ord) - 1);
+                int ordinal = rs.getInt(ord);
+                int position = positions.get(ordinal - 1);
                 T entity = table.reader().read(rs, call.dialect());
-                if (withCreated && rs.getBoolean(ord + 1)) {
-                    batch.created(position, entity);
-                } else {
+                if (!withCreated || !rs.getBoolean(ord + 1)) {
                     batch.found(position, entity);
+                } else if (byId) {
+                    Object id = rs.getObject(table.idIndex() + 1);
+                    firstOrdinal.merge(id, ordinal, Math::min);
+                    inserted.add(new Object[] {id, ordinal, entity});
+                } else {
+                    batch.created(position, entity);
                 }
             }
         }
+        if (byId) {
+            for (Object[] row : inserted) {
+                int ordinal = (Integer) row[1];
+                @SuppressWarnings("unchecked")
+                T entity = (T) row[2];
+                if (firstOrdinal.get(row[0]) == ordinal) {
+                    batch.created(positions.get(ordinal - 1), entity);
+                } else {
+                    batch.found(positions.get(ordinal - 1), entity);
+                }
+            }
+        }
+    }
+
+    /** Whether the statement leaves telling the first ordinal of an inserted row to {@link #readRows}, by the row's id. */
+    private static boolean flagsById(TableSpec<?> table) {
+        return table.idIndex() >= 0;
+    }
+
+    // The created flag of a row of i joined to the keys: TRUE where readRows tells by id, else whether the
+    // ordinal is the first that the row matches.
+    private static String createdFlag(TableSpec<?> table, String keys, String partition) {
+        return flagsById(table) ? "TRUE"
+                : keys + ".goc_ord = min(" + keys + ".goc_ord) OVER (PARTITION BY " + partition + ")";
     }
 
     private static <T, K> void insertRows(Call call, Statements<T> statements, String sql, List<Integer> columns,
@@ -251,13 +286,14 @@ final class PostgresBulk implements BulkAlgorithm {
         String prefix = "WITH k AS " + keys(call, table, key.columns(), "").trim()
                 + ", s AS (SELECT " + list(table, "t", d) + ", k.goc_ord FROM k JOIN " + d.quote(table.name()) + " t ON "
                 + on(table, key.columns(), "t", "k", d) + ")"
-                + ", i AS (INSERT INTO " + d.quote(table.name()) + " (" + names(table, key.columns(), d) + ") SELECT DISTINCT "
+                // No DISTINCT: ON CONFLICT DO NOTHING skips a key equal to one the statement inserted already.
+                + ", i AS (INSERT INTO " + d.quote(table.name()) + " (" + names(table, key.columns(), d) + ") SELECT "
                 + keyNames + " FROM k WHERE NOT EXISTS (SELECT 1 FROM s WHERE s.goc_ord = k.goc_ord) ORDER BY " + keyNames
                 + " ON CONFLICT (" + names(table, key.columns(), d) + ") DO NOTHING RETURNING " + list(table, d.quote(table.name()), d)
                 + ")";
         String inserted = " FROM i JOIN k ON " + on(table, key.columns(), "i", "k", d);
         return answeringAll(prefix, List.of("SELECT s.*, FALSE FROM s", "SELECT " + list(table, "i", d) + ", k.goc_ord, "
-                + "k.goc_ord = min(k.goc_ord) OVER (PARTITION BY " + partition + ")" + inserted),
+                + createdFlag(table, "k", partition.toString()) + inserted),
                 "(SELECT count(*) FROM s) + (SELECT count(*)" + inserted + ")", "k", alone);
     }
 
@@ -285,8 +321,8 @@ final class PostgresBulk implements BulkAlgorithm {
                 + " FROM v ORDER BY " + order + " ON CONFLICT (" + names(table, key.columns(), d) + ") DO NOTHING RETURNING "
                 + list(table, d.quote(table.name()), d) + ")";
         String inserted = " FROM i JOIN v ON " + on;
-        return answeringAll(prefix, List.of("SELECT " + list(table, "i", d) + ", v.goc_ord, v.goc_ord = "
-                + "min(v.goc_ord) OVER (PARTITION BY " + partition + ")" + inserted), "(SELECT count(*)" + inserted + ")",
+        return answeringAll(prefix, List.of("SELECT " + list(table, "i", d) + ", v.goc_ord, "
+                + createdFlag(table, "v", partition.toString()) + inserted), "(SELECT count(*)" + inserted + ")",
                 "v", alone);
     }
 }
