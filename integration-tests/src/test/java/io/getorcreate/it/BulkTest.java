@@ -8,6 +8,7 @@ import io.getorcreate.IntegrityViolationException;
 import io.getorcreate.Outcome;
 import io.getorcreate.it.EdgeEntities.Code;
 import io.getorcreate.it.Entities.Post;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -180,6 +181,45 @@ abstract class BulkTest {
             assertThat(outcomes).extracting(Outcome::created).containsExactly(true, true, true);
             assertThat(db.count("code")).isEqualTo(3);
         }
+    }
+
+    @Test
+    void decimalKeysTheDatabaseMakesOneShareARowAndOnlyTheFirstIsCreated() {
+        db.drop("price");
+        db.exec("CREATE TABLE price (" + db.identity() + ", amount NUMERIC(12, 2) NOT NULL, label VARCHAR(20), "
+                + "CONSTRAINT price_amount_key UNIQUE (amount))");
+        try {
+            EdgeEntities_PriceDao prices = new EdgeEntities_PriceDao(db.jdbi);
+            List<BigDecimal> keys = List.of(new BigDecimal("1.5"), new BigDecimal("2"), new BigDecimal("1.50"),
+                    new BigDecimal("2.0"), new BigDecimal("2.00"));
+            List<Outcome<EdgeEntities.Price>> outcomes = prices.getOrCreateAllByAmount(keys);
+            assertThat(outcomes).extracting(Outcome::created).containsExactly(true, true, false, false, false);
+            assertThat(outcomes).extracting(o -> o.entity().id()).containsExactly(outcomes.get(0).entity().id(),
+                    outcomes.get(1).entity().id(), outcomes.get(0).entity().id(), outcomes.get(1).entity().id(),
+                    outcomes.get(1).entity().id());
+            assertThat(db.count("price")).isEqualTo(2);
+            List<Outcome<EdgeEntities.Price>> with = prices.getOrCreateAllByAmount(
+                    List.of(new BigDecimal("3.0"), new BigDecimal("3"), new BigDecimal("2")), (k, d) -> d.label("l" + k));
+            assertThat(with).extracting(Outcome::created).containsExactly(true, false, false);
+            assertThat(with.get(1).entity()).isEqualTo(with.get(0).entity());
+            assertThat(with.get(0).entity().label()).isEqualTo("l3.0");
+        } finally {
+            db.drop("price");
+        }
+    }
+
+    @Test
+    void keysWithQuotesBackslashesControlCharactersAndEmojiComeBackExactly() {
+        // MariaDB sends text keys as one JSON array: nothing in a key may escape its string.
+        List<String> keys = List.of("a\"b", "c\\d", "e\\\"f", "tab\there", "nl\nx", "\u0001ctl", "emoji \uD83D\uDE00",
+                "[\"json\"]", "'quote'", "\\u0041", "\"}]", "A");
+        List<Outcome<Code>> created = codes.getOrCreateAllByCode(keys);
+        assertThat(created).extracting(o -> o.entity().code()).containsExactlyElementsOf(keys);
+        assertThat(created).extracting(Outcome::created).containsOnly(true);
+        List<Outcome<Code>> found = codes.getOrCreateAllByCode(keys);
+        assertThat(found).extracting(Outcome::entity).containsExactlyElementsOf(created.stream().map(Outcome::entity).toList());
+        assertThat(found).extracting(Outcome::created).containsOnly(false);
+        assertThat(db.count("code")).isEqualTo(keys.size());
     }
 
     @Test

@@ -14,9 +14,14 @@ interface BulkAlgorithm {
     /** The most keys one chunk holds, for a table whose key has {@code keyColumns} and which has {@code columns}. */
     int chunkSize(int keyColumns, int columns);
 
-    /** One round over a chunk's unanswered positions (in input order), answering what it can in {@code batch}. */
+    /**
+     * One round over a chunk's unanswered positions (in input order), answering what it can in {@code batch}.
+     * Before each write it asks {@link Call#beforeWrite} whether the write may run alone in autocommit:
+     * only a write that, once it succeeds, answers every key the call has left ({@code lastChunk}, the
+     * round's last INSERT), so that the call writes nothing after it; one that fails wrote nothing.
+     */
     <T, K> void round(Call call, Statements<T> statements, ValueChecker checker, KeyBatch<T, K> batch,
-            List<Integer> positions, int round) throws SQLException;
+            List<Integer> positions, int round, boolean lastChunk) throws SQLException;
 
     static BulkAlgorithm of(Dialect dialect) {
         return switch (dialect) {

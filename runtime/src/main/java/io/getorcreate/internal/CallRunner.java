@@ -24,6 +24,12 @@ final class CallRunner {
          * its own; inside a caller's, under a savepoint that a failure rolls back to.
          */
         BULK(true, true, true),
+        /**
+         * {@code getOrCreateAll}: as {@link #BULK}, but outside a transaction it begins its own only right
+         * before a write that might not be its last ({@link Call.Lazy}): a call that writes with one
+         * statement, or none, is atomic in autocommit and saves the BEGIN and COMMIT.
+         */
+        GET_OR_CREATE_ALL(true, true, true),
         /** A plain insert: checked, and not safe to run again after a lost acknowledgement. */
         INSERT(true, false, false),
         /** {@code createTable}: needs no check, safe to run again. */
@@ -43,6 +49,11 @@ final class CallRunner {
             this.verifies = verifies;
             this.idempotent = idempotent;
             this.atomic = atomic;
+        }
+
+        /** Whether a call in autocommit begins its transaction only when a write needs one ({@link Call.Lazy}). */
+        boolean beginsLazily() {
+            return this == GET_OR_CREATE_ALL;
         }
 
         /** Whether a call in autocommit must run in a transaction of its own on this dialect. */
@@ -121,6 +132,9 @@ final class CallRunner {
         } catch (SQLException e) {
             throw Failures.translate(table, null, Mode.AUTOCOMMIT, null, e);
         }
+        if (autoCommit && operation.beginsLazily()) {
+            return runOn(connection, own, operation, work);
+        }
         if (autoCommit) {
             // Outside any transaction: a transaction of the call's own, ended here whatever happens.
             try {
@@ -151,6 +165,7 @@ final class CallRunner {
         Dialect dialect = null;
         VerifiedSchema verified = null;
         boolean began = false;
+        Call call = null;
         try {
             if (!connection.getAutoCommit()) {
                 // A handle of its own may still hold a connection whose transaction someone else began
@@ -164,19 +179,23 @@ final class CallRunner {
                 began = true;
                 mode = Mode.OWN_TRANSACTION;
             }
-            Call call = new Call(connection, mode, dialect, verified);
+            call = new Call(connection, mode, dialect, verified,
+                    mode == Mode.AUTOCOMMIT && operation.beginsLazily() ? new Call.Lazy() : null);
             if (mode == Mode.CALLER_TRANSACTION) {
                 return work.run(call);
             }
             Dialect d = dialect;
+            Call c = call;
             return Retry.TRANSIENT.run(table.name(), () -> {
-                R result = work.run(call);
-                if (call.mode() == Mode.OWN_TRANSACTION) {
+                R result = work.run(c);
+                if (c.mode() == Mode.OWN_TRANSACTION) {
                     connection.commit();
                 }
                 return result;
-            }, e -> e instanceof SQLException sql && SqlErrors.isTransient(d, sql), () -> rollbackOwn(connection, call.mode()));
+            }, e -> e instanceof SQLException sql && SqlErrors.isTransient(d, sql), () -> rollbackOwn(connection, c.mode()));
         } catch (SQLException failure) {
+            // A late transaction (Call.Lazy) is rolled back too, before autocommit is restored (which would commit it).
+            mode = call != null ? call.mode() : mode;
             rollbackOwn(connection, mode);
             // A pool answers for a connection it has closed under us (a kill between two statements) with
             // an exception that says nothing of the loss: name it one, so that it is treated as one.
@@ -198,10 +217,10 @@ final class CallRunner {
             }
             throw Failures.translate(table, dialect, mode, verified, e);
         } catch (RuntimeException | Error e) {
-            rollbackOwn(connection, mode);
+            rollbackOwn(connection, call != null ? call.mode() : mode);
             throw e;
         } finally {
-            if (began) {
+            if (began || call != null && call.begunLazily()) {
                 restoreAutoCommit(connection);
             }
         }

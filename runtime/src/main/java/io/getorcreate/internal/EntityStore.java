@@ -97,7 +97,7 @@ public final class EntityStore<T> {
         if (batch.size() == 0) {
             return List.of();
         }
-        return call(CallRunner.Operation.BULK, call -> {
+        return call(CallRunner.Operation.GET_OR_CREATE_ALL, call -> {
             batch.reset(); // a transaction that was rolled back and runs again starts afresh
             List<Integer> leaders = batch.leaders();
             for (int position : leaders) {
@@ -122,7 +122,7 @@ public final class EntityStore<T> {
                                 + " gave up after " + VANISHING_ROW_ATTEMPTS + " rounds: " + pending.size()
                                 + " keys' concurrent creators' rows kept vanishing");
                     }
-                    algorithm.round(call, statements, checker, batch, pending, round);
+                    algorithm.round(call, statements, checker, batch, pending, round, from + chunk >= leaders.size());
                 }
             }
             return batch.outcomes();

@@ -43,20 +43,28 @@ final class KeyBatch<T, K> {
         this.rows = new RowValues[values.length];
         this.outcomes = new Outcome[values.length];
         this.inserted = new boolean[values.length];
-        Map<List<Object>, Integer> first = new HashMap<>();
+        Map<Object, Integer> first = new HashMap<>(values.length * 4 / 3 + 1);
         for (int i = 0; i < values.length; i++) {
             Integer earlier = first.putIfAbsent(identity(values[i]), i);
             leader[i] = earlier == null ? i : earlier;
         }
     }
 
-    // Java equality over the key's values, byte arrays by content.
-    private static List<Object> identity(Object[] value) {
+    // Java equality over the key's values, byte arrays by content: the value itself for a key of one
+    // column (every key of a batch has the same number), else a list of them.
+    private static Object identity(Object[] value) {
+        if (value.length == 1) {
+            return identity(value[0]);
+        }
         List<Object> id = new ArrayList<>(value.length);
         for (Object v : value) {
-            id.add(v instanceof byte[] bytes ? new Bytes(bytes) : v);
+            id.add(identity(v));
         }
         return id;
+    }
+
+    private static Object identity(Object v) {
+        return v instanceof byte[] bytes ? new Bytes(bytes) : v;
     }
 
     private record Bytes(byte[] bytes) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -30,17 +31,25 @@ final class PostgresBulk implements BulkAlgorithm {
 
     @Override
     public <T, K> void round(Call call, Statements<T> statements, ValueChecker checker, KeyBatch<T, K> batch,
-            List<Integer> positions, int round) throws SQLException {
+            List<Integer> positions, int round, boolean lastChunk) throws SQLException {
         TableSpec<T> table = statements.table();
         KeySpec key = batch.keySpec();
         boolean oneStatement = !batch.hasDefaults() && !call.schema().statementInsertTriggers()
                 && !call.schema().serverReadOnly().get() && !call.connection().isReadOnly();
         if (oneStatement) {
-            String sql = call.schema().statement(List.of("pg-select-or-insert", batch.key()),
-                    () -> selectOrInsert(call, table, key));
+            boolean alone = call.beforeWrite(lastChunk);
+            String sql = call.schema().statement(List.of("pg-select-or-insert", batch.key(), alone),
+                    () -> selectOrInsert(call, table, key, alone));
             try {
                 query(call, statements, sql, key.columns(), batch, positions, true);
+                if (alone) {
+                    call.wroteAlone();
+                }
             } catch (SQLException e) {
+                if (alone && leftKeyUnanswered(e)) {
+                    undone(call, statements, checker, batch, positions, round, lastChunk);
+                    return;
+                }
                 if (!"25006".equals(e.getSQLState())) {
                     throw e;
                 }
@@ -54,14 +63,68 @@ final class PostgresBulk implements BulkAlgorithm {
         String select = call.schema().statement(List.of("pg-select", batch.key()), () -> select(call, table, key));
         query(call, statements, select, key.columns(), batch, positions, false);
         Map<ColumnSet, List<Integer>> byColumns = batch.missingByColumns(positions, checker, call.schema());
+        int groupsLeft = byColumns.size();
         for (Map.Entry<ColumnSet, List<Integer>> group : byColumns.entrySet()) {
+            groupsLeft--;
             List<Integer> set = columns(table, group.getKey());
-            String insert = call.schema().statement(List.of("pg-insert", batch.key(), group.getKey()),
-                    () -> insert(call, table, key, set));
+            boolean alone = call.beforeWrite(lastChunk && groupsLeft == 0);
+            String insert = call.schema().statement(List.of("pg-insert", batch.key(), group.getKey(), alone),
+                    () -> insert(call, table, key, set, alone));
             List<Integer> sorted = new ArrayList<>(group.getValue());
             sorted.sort(batch.canonicalOrder());
-            insertRows(call, statements, insert, set, batch, sorted);
+            try {
+                insertRows(call, statements, insert, set, batch, sorted);
+                if (alone) {
+                    call.wroteAlone();
+                }
+            } catch (SQLException e) {
+                if (alone && leftKeyUnanswered(e)) {
+                    undone(call, statements, checker, batch, positions, round, lastChunk);
+                    return;
+                }
+                throw e;
+            }
         }
+    }
+
+    /**
+     * In autocommit, the call's one write must answer every key it leaves, or be undone: a key whose
+     * concurrent creator committed after the statement's snapshot ({@code ON CONFLICT DO NOTHING} skips it
+     * unseen) would need another round, and a write after this one committed could leave the call neither
+     * atomic nor its created flags told (a failure after it, a retry on a new connection). So a statement
+     * that runs alone checks, as its last step, that it answered every key, and fails if not: the failure
+     * undoes it whole (nothing written), and the round runs again inside the call's own transaction, as
+     * every call did before it could run alone.
+     */
+    private <T, K> void undone(Call call, Statements<T> statements, ValueChecker checker, KeyBatch<T, K> batch,
+            List<Integer> positions, int round, boolean lastChunk) throws SQLException {
+        call.begin();
+        round(call, statements, checker, batch, positions, round, lastChunk);
+    }
+
+    private static final String UNANSWERED = "getorcreate: a key left unanswered";
+
+    private static boolean leftKeyUnanswered(SQLException e) {
+        return "22P02".equals(e.getSQLState()) && e.getMessage() != null && e.getMessage().contains(UNANSWERED);
+    }
+
+    /**
+     * {@code prefix} (the WITH list), then the UNION ALL of {@code branches}; when {@code alone}, each
+     * branch is gated by one check, evaluated once before the first row, that fails with {@link #UNANSWERED}
+     * unless {@code answered} (a count of the result's rows, in which each key's ordinal is at most once)
+     * equals the number of rows of {@code keys}: a text the cast to integer refuses, chosen at run time so
+     * that the planner cannot fold it.
+     */
+    private static String answeringAll(String prefix, List<String> branches, String answered, String keys, boolean alone) {
+        if (!alone) {
+            return prefix + " " + String.join(" UNION ALL ", branches);
+        }
+        StringJoiner gated = new StringJoiner(" UNION ALL ");
+        for (String branch : branches) {
+            gated.add(branch + " WHERE (SELECT ok FROM c) = 1");
+        }
+        return prefix + ", c AS (SELECT (CASE WHEN " + answered + " = (SELECT count(*) FROM " + keys + ") THEN '1' ELSE '"
+                + UNANSWERED + "' END)::int AS ok) " + gated;
     }
 
     // Runs a statement whose rows are (the table's columns, ordinal[, created]) over the positions' keys.
@@ -84,20 +147,54 @@ final class PostgresBulk implements BulkAlgorithm {
 
     // Rows of (the table's columns, 1-based ordinal into positions[, created]); a row without created,
     // or a later ordinal of one inserted row (a key equal to an earlier one of the statement), is found.
+    // Where the table has an id, the statement flags every ordinal of an inserted row, and the row's id
+    // tells here which ordinal came first (cheaper than the window function the statement uses otherwise).
     private static <T, K> void readRows(Call call, TableSpec<T> table, KeyBatch<T, K> batch, List<Integer> positions,
             PreparedStatement ps, boolean withCreated) throws SQLException {
         int ord = table.columns().size() + 1;
+        boolean byId = withCreated && flagsById(table);
+        Map<Object, Integer> firstOrdinal = byId ? new HashMap<>() : null;
+        List<Object[]> inserted = byId ? new ArrayList<>() : null;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                int position = positions.get(rs.getInt(ord) - 1);
+                int ordinal = rs.getInt(ord);
+                int position = positions.get(ordinal - 1);
                 T entity = table.reader().read(rs, call.dialect());
-                if (withCreated && rs.getBoolean(ord + 1)) {
-                    batch.created(position, entity);
-                } else {
+                if (!withCreated || !rs.getBoolean(ord + 1)) {
                     batch.found(position, entity);
+                } else if (byId) {
+                    Object id = rs.getObject(table.idIndex() + 1);
+                    firstOrdinal.merge(id, ordinal, Math::min);
+                    inserted.add(new Object[] {id, ordinal, entity});
+                } else {
+                    batch.created(position, entity);
                 }
             }
         }
+        if (byId) {
+            for (Object[] row : inserted) {
+                int ordinal = (Integer) row[1];
+                @SuppressWarnings("unchecked")
+                T entity = (T) row[2];
+                if (firstOrdinal.get(row[0]) == ordinal) {
+                    batch.created(positions.get(ordinal - 1), entity);
+                } else {
+                    batch.found(positions.get(ordinal - 1), entity);
+                }
+            }
+        }
+    }
+
+    /** Whether the statement leaves telling the first ordinal of an inserted row to {@link #readRows}, by the row's id. */
+    private static boolean flagsById(TableSpec<?> table) {
+        return table.idIndex() >= 0;
+    }
+
+    // The created flag of a row of i joined to the keys: TRUE where readRows tells by id, else whether the
+    // ordinal is the first that the row matches.
+    private static String createdFlag(TableSpec<?> table, String keys, String partition) {
+        return flagsById(table) ? "TRUE"
+                : keys + ".goc_ord = min(" + keys + ".goc_ord) OVER (PARTITION BY " + partition + ")";
     }
 
     private static <T, K> void insertRows(Call call, Statements<T> statements, String sql, List<Integer> columns,
@@ -176,7 +273,7 @@ final class PostgresBulk implements BulkAlgorithm {
                 + " JOIN " + d.quote(table.name()) + " t ON " + on(table, key.columns(), "t", "k", d);
     }
 
-    private static String selectOrInsert(Call call, TableSpec<?> table, KeySpec key) {
+    private static String selectOrInsert(Call call, TableSpec<?> table, KeySpec key, boolean alone) {
         Dialect d = call.dialect();
         StringJoiner keyNames = new StringJoiner(", ");
         for (int i = 0; i < key.columns().size(); i++) {
@@ -186,17 +283,21 @@ final class PostgresBulk implements BulkAlgorithm {
         for (int c : key.columns()) {
             partition.add("i." + d.quote(table.columns().get(c).name()));
         }
-        return "WITH k AS " + keys(call, table, key.columns(), "").trim()
+        String prefix = "WITH k AS " + keys(call, table, key.columns(), "").trim()
                 + ", s AS (SELECT " + list(table, "t", d) + ", k.goc_ord FROM k JOIN " + d.quote(table.name()) + " t ON "
                 + on(table, key.columns(), "t", "k", d) + ")"
-                + ", i AS (INSERT INTO " + d.quote(table.name()) + " (" + names(table, key.columns(), d) + ") SELECT DISTINCT "
+                // No DISTINCT: ON CONFLICT DO NOTHING skips a key equal to one the statement inserted already.
+                + ", i AS (INSERT INTO " + d.quote(table.name()) + " (" + names(table, key.columns(), d) + ") SELECT "
                 + keyNames + " FROM k WHERE NOT EXISTS (SELECT 1 FROM s WHERE s.goc_ord = k.goc_ord) ORDER BY " + keyNames
                 + " ON CONFLICT (" + names(table, key.columns(), d) + ") DO NOTHING RETURNING " + list(table, d.quote(table.name()), d)
-                + ") SELECT s.*, FALSE FROM s UNION ALL SELECT " + list(table, "i", d) + ", k.goc_ord, k.goc_ord = "
-                + "min(k.goc_ord) OVER (PARTITION BY " + partition + ") FROM i JOIN k ON " + on(table, key.columns(), "i", "k", d);
+                + ")";
+        String inserted = " FROM i JOIN k ON " + on(table, key.columns(), "i", "k", d);
+        return answeringAll(prefix, List.of("SELECT s.*, FALSE FROM s", "SELECT " + list(table, "i", d) + ", k.goc_ord, "
+                + createdFlag(table, "k", partition.toString()) + inserted),
+                "(SELECT count(*) FROM s) + (SELECT count(*)" + inserted + ")", "k", alone);
     }
 
-    private static String insert(Call call, TableSpec<?> table, KeySpec key, List<Integer> columns) {
+    private static String insert(Call call, TableSpec<?> table, KeySpec key, List<Integer> columns, boolean alone) {
         Dialect d = call.dialect();
         StringJoiner values = new StringJoiner(", ");
         StringJoiner order = new StringJoiner(", ");
@@ -215,10 +316,13 @@ final class PostgresBulk implements BulkAlgorithm {
             on.add("i." + d.quote(table.columns().get(c).name()) + " = v.goc_" + i);
             partition.add("i." + d.quote(table.columns().get(c).name()));
         }
-        return "WITH v AS " + keys(call, table, columns, "").trim()
+        String prefix = "WITH v AS " + keys(call, table, columns, "").trim()
                 + ", i AS (INSERT INTO " + d.quote(table.name()) + " (" + names(table, columns, d) + ") SELECT " + values
                 + " FROM v ORDER BY " + order + " ON CONFLICT (" + names(table, key.columns(), d) + ") DO NOTHING RETURNING "
-                + list(table, d.quote(table.name()), d) + ") SELECT " + list(table, "i", d) + ", v.goc_ord, v.goc_ord = "
-                + "min(v.goc_ord) OVER (PARTITION BY " + partition + ") FROM i JOIN v ON " + on;
+                + list(table, d.quote(table.name()), d) + ")";
+        String inserted = " FROM i JOIN v ON " + on;
+        return answeringAll(prefix, List.of("SELECT " + list(table, "i", d) + ", v.goc_ord, "
+                + createdFlag(table, "v", partition.toString()) + inserted), "(SELECT count(*)" + inserted + ")",
+                "v", alone);
     }
 }

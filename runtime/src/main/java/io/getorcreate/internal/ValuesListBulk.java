@@ -1,5 +1,6 @@
 package io.getorcreate.internal;
 
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,21 +32,28 @@ final class ValuesListBulk implements BulkAlgorithm {
 
     @Override
     public <T, K> void round(Call call, Statements<T> statements, ValueChecker checker, KeyBatch<T, K> batch,
-            List<Integer> positions, int round) throws SQLException {
-        TableSpec<T> table = statements.table();
+            List<Integer> positions, int round, boolean lastChunk) throws SQLException {
         Dialect dialect = call.dialect();
         boolean locking = round > 1 && dialect.needsLockingReadAfterDuplicate();
         select(call, statements, batch, positions, locking);
 
         Map<ColumnSet, List<Integer>> byColumns = batch.missingByColumns(positions, checker, call.schema());
+        // An INSERT that succeeds answers all its rows, unless they must be read back (MySQL): then a row that
+        // vanishes before the read (deleted) would need another write.
+        boolean answers = dialect.returning() != Dialect.Returning.READ_BACK;
+        int groupsLeft = byColumns.size();
         for (List<Integer> group : byColumns.values()) {
+            groupsLeft--;
+            boolean lastGroup = lastChunk && answers && groupsLeft == 0;
             if (round == 1) {
+                // One statement, all or nothing: a duplicate fails it whole, and the next round starts from
+                // nothing written.
                 group.sort(batch.canonicalOrder());
-                insert(call, statements, batch, group);
+                insert(call, statements, batch, group, lastGroup);
             } else {
                 // In input order, so that of keys the collation makes one, the first is the one created.
-                for (int p : group) {
-                    insert(call, statements, batch, List.of(p));
+                for (int i = 0; i < group.size(); i++) {
+                    insert(call, statements, batch, List.of(group.get(i)), lastGroup && i == group.size() - 1);
                 }
             }
         }
@@ -55,14 +63,19 @@ final class ValuesListBulk implements BulkAlgorithm {
             boolean locking) throws SQLException {
         TableSpec<T> table = statements.table();
         KeySpec key = batch.keySpec();
-        String sql = call.schema().statement(List.of("select", batch.key(), positions.size(), locking),
-                () -> selectSql(call, table, batch.key(), key, positions.size(), locking));
+        boolean json = jsonKeys(call, table, batch, positions);
+        String sql = call.schema().statement(List.of("select", batch.key(), json ? -1 : positions.size(), locking),
+                () -> selectSql(call, table, batch.key(), key, json ? -1 : positions.size(), locking));
         statements.log(sql);
         try (PreparedStatement ps = call.connection().prepareStatement(sql)) {
-            int index = 1;
-            for (int i = 0; i < positions.size(); i++) {
-                ps.setInt(index++, i);
-                index = statements.bind(ps, index, call.dialect(), key.columns(), batch.values(positions.get(i)));
+            if (json) {
+                ps.setString(1, jsonArray(batch, positions));
+            } else {
+                int index = 1;
+                for (int i = 0; i < positions.size(); i++) {
+                    ps.setInt(index++, i);
+                    index = statements.bind(ps, index, call.dialect(), key.columns(), batch.values(positions.get(i)));
+                }
             }
             int ord = table.columns().size() + 1;
             try (ResultSet rs = ps.executeQuery()) {
@@ -73,15 +86,84 @@ final class ValuesListBulk implements BulkAlgorithm {
         }
     }
 
-    // Inserts the rows (all setting the same columns); a duplicate on the key leaves them for the next round.
-    private static <T, K> void insert(Call call, Statements<T> statements, KeyBatch<T, K> batch, List<Integer> positions)
+    /** A key of at most this many characters fits a JSON_TABLE column of type TEXT (65,535 bytes) whatever its characters. */
+    private static final int MAX_JSON_KEY_CHARS = 16_000;
+
+    /**
+     * Whether the keys go as one JSON array, read by {@code JSON_TABLE}: MariaDB 10.6 and later, and a key
+     * whose every column is text compared under the column's own collation (other types keep their typed
+     * parameters). One parameter instead of a derived table of a UNION ALL per key, which MariaDB parses
+     * and materialises far more slowly; the join and its collation are the same.
+     */
+    private static <T, K> boolean jsonKeys(Call call, TableSpec<T> table, KeyBatch<T, K> batch, List<Integer> positions)
             throws SQLException {
+        if (call.dialect() != Dialect.MARIADB) {
+            return false;
+        }
+        for (int c : batch.keySpec().columns()) {
+            ColumnType type = table.columns().get(c).type();
+            if (type != ColumnType.STRING && type != ColumnType.ENUM || call.schema().columns().get(c).collation() == null) {
+                return false;
+            }
+        }
+        for (int p : positions) {
+            for (Object value : batch.values(p)) {
+                if (value instanceof String text && text.length() > MAX_JSON_KEY_CHARS) {
+                    return false;
+                }
+            }
+        }
+        // The server's version, from the connection's handshake: asked once per database.
+        return "json".equals(call.schema().statement(List.of("mariadb-json-table"), () -> {
+            try {
+                DatabaseMetaData md = call.connection().getMetaData();
+                int major = md.getDatabaseMajorVersion();
+                return major > 10 || major == 10 && md.getDatabaseMinorVersion() >= 6 ? "json" : "union";
+            } catch (SQLException e) {
+                return "union";
+            }
+        }));
+    }
+
+    // [["k0 column 0", "k0 column 1"], ["k1 column 0", ...], ...], in the order of positions.
+    private static <T, K> String jsonArray(KeyBatch<T, K> batch, List<Integer> positions) {
+        StringBuilder json = new StringBuilder(positions.size() * 24).append('[');
+        for (int i = 0; i < positions.size(); i++) {
+            json.append(i == 0 ? "[" : ",[");
+            Object[] values = batch.values(positions.get(i));
+            for (int c = 0; c < values.length; c++) {
+                if (c > 0) {
+                    json.append(',');
+                }
+                String text = values[c] instanceof Enum<?> e ? e.name() : (String) values[c];
+                json.append('"');
+                for (int j = 0; j < text.length(); j++) {
+                    char ch = text.charAt(j);
+                    if (ch == '"' || ch == '\\') {
+                        json.append('\\').append(ch);
+                    } else if (ch < 0x20) {
+                        json.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+                    } else {
+                        json.append(ch);
+                    }
+                }
+                json.append('"');
+            }
+            json.append(']');
+        }
+        return json.append(']').toString();
+    }
+
+    // Inserts the rows (all setting the same columns); a duplicate on the key leaves them for the next round.
+    private static <T, K> void insert(Call call, Statements<T> statements, KeyBatch<T, K> batch, List<Integer> positions,
+            boolean last) throws SQLException {
         TableSpec<T> table = statements.table();
         ColumnSet mask = batch.row(positions.get(0)).columns();
         String sql = call.schema().statement(List.of("insert", mask, positions.size()),
                 () -> insertSql(call, table, mask, positions.size()));
         statements.log(sql);
         Dialect dialect = call.dialect();
+        boolean alone = call.beforeWrite(last);
         try {
             call.guarded(() -> {
                 try (PreparedStatement ps = dialect.returning() == Dialect.Returning.GENERATED_KEYS
@@ -95,6 +177,9 @@ final class ValuesListBulk implements BulkAlgorithm {
                 }
                 return null;
             });
+            if (alone) {
+                call.wroteAlone();
+            }
         } catch (SQLException e) {
             LostRace.onKey(call, table, batch.key(), e);
             // A concurrent creator, or two keys the collation makes one: the next round sorts it out.
@@ -141,6 +226,7 @@ final class ValuesListBulk implements BulkAlgorithm {
 
     // ---- SQL, built once per database, key and number of rows ----
 
+    /** @param rows the number of keys, or -1 for one JSON array of them ({@link #jsonKeys}) */
     private static String selectSql(Call call, TableSpec<?> table, int keyIndex, KeySpec key, int rows, boolean locking) {
         Dialect d = call.dialect();
         List<Integer> columns = key.columns();
@@ -149,7 +235,15 @@ final class ValuesListBulk implements BulkAlgorithm {
             names.add("goc_" + i);
         }
         String keys;
-        if (d == Dialect.H2) {
+        String ord = "k.goc_ord";
+        if (rows < 0) {
+            StringJoiner json = new StringJoiner(", ", "JSON_TABLE(?, '$[*]' COLUMNS (goc_ord FOR ORDINALITY, ", ")) k");
+            for (int i = 0; i < columns.size(); i++) {
+                json.add("goc_" + i + " TEXT CHARACTER SET utf8mb4 PATH '$[" + i + "]'");
+            }
+            keys = json.toString();
+            ord = "k.goc_ord - 1"; // FOR ORDINALITY counts from 1
+        } else if (d == Dialect.H2) {
             StringJoiner values = new StringJoiner(", ");
             String row = "(" + "?, ".repeat(columns.size()) + "?)";
             for (int r = 0; r < rows; r++) {
@@ -189,7 +283,7 @@ final class ValuesListBulk implements BulkAlgorithm {
         String index = d == Dialect.H2 ? ""
                 : " FORCE INDEX (" + d.quote(call.schema().keyConstraints().get(keyIndex).stream().sorted().findFirst()
                         .orElseThrow()) + ")";
-        return "SELECT " + list + ", k.goc_ord FROM " + keys + join + d.quote(table.name()) + " t" + index + " ON " + on
+        return "SELECT " + list + ", " + ord + " FROM " + keys + join + d.quote(table.name()) + " t" + index + " ON " + on
                 + (locking ? " LOCK IN SHARE MODE" : "");
     }
 
