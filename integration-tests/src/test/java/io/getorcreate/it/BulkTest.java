@@ -286,4 +286,46 @@ abstract class BulkTest {
         assertThat(creators.keySet()).isEqualTo(ids.keySet());
         assertThat(creators.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
     }
+
+    /**
+     * Calls of more than one chunk over the same keys in different orders, in callers' READ COMMITTED
+     * transactions: their chunks follow the database's order of the keys, so they lock in one order
+     * across chunks and none is chosen as a deadlock victim.
+     */
+    @Test
+    void callsOfSeveralChunksInDifferentOrdersDoNotDeadlock() throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (int k = 0; k < 1500; k++) {
+            keys.add("chunked-" + k);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 4; round++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<List<Outcome<Code>>>> futures = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    List<String> mine = new ArrayList<>(keys);
+                    if (t == 1) {
+                        Collections.rotate(mine, 750); // the second half first
+                    }
+                    if (round > 0) {
+                        Collections.shuffle(mine, new Random(round * 2 + t));
+                    }
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        return db.jdbi.inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.READ_COMMITTED,
+                                h -> codes.on(h).getOrCreateAllByCode(mine));
+                    }));
+                }
+                start.countDown();
+                for (Future<List<Outcome<Code>>> f : futures) {
+                    assertThat(f.get(120, TimeUnit.SECONDS)).hasSize(keys.size());
+                }
+                db.exec("DELETE FROM code");
+            }
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }

@@ -104,9 +104,10 @@ public final class EntityStore<T> {
                 checker.checkKey(call.schema(), batch.keySpec(), batch.values(position));
             }
             BulkAlgorithm algorithm = BulkAlgorithm.of(call.dialect());
-            int chunk = algorithm.chunkSize(batch.keySpec().columns().size(), table.columns().size());
-            for (int from = 0; from < leaders.size(); from += chunk) {
-                List<Integer> positions = leaders.subList(from, Math.min(from + chunk, leaders.size()));
+            List<List<Integer>> chunks = chunks(call, batch, leaders,
+                    algorithm.chunkSize(batch.keySpec().columns().size(), table.columns().size()));
+            for (int c = 0; c < chunks.size(); c++) {
+                List<Integer> positions = chunks.get(c);
                 for (int round = 1; ; round++) {
                     List<Integer> pending = new ArrayList<>();
                     for (int p : positions) {
@@ -122,11 +123,37 @@ public final class EntityStore<T> {
                                 + " gave up after " + VANISHING_ROW_ATTEMPTS + " rounds: " + pending.size()
                                 + " keys' concurrent creators' rows kept vanishing");
                     }
-                    algorithm.round(call, statements, checker, batch, pending, round, from + chunk >= leaders.size());
+                    algorithm.round(call, statements, checker, batch, pending, round, c == chunks.size() - 1);
                 }
             }
             return batch.outcomes();
         });
+    }
+
+    /**
+     * The leaders cut into chunks of {@code size}: in input order where they fit in one; otherwise along
+     * the database's order of the keys, so that concurrent calls lock in one order across chunks too and
+     * keys it finds equal share a chunk (each chunk in input order).
+     */
+    private <K> List<List<Integer>> chunks(Call call, KeyBatch<T, K> batch, List<Integer> leaders, int size)
+            throws java.sql.SQLException {
+        KeyOrder.Order order = leaders.size() <= size ? null
+                : KeyOrder.of(call, table, batch.key(), leaders.size(), i -> batch.values(leaders.get(i)));
+        List<List<Integer>> chunks = new ArrayList<>();
+        if (order == null) {
+            for (int from = 0; from < leaders.size(); from += size) {
+                chunks.add(leaders.subList(from, Math.min(from + size, leaders.size())));
+            }
+            return chunks;
+        }
+        for (List<Integer> chunk : KeyOrder.chunks(order, size)) {
+            List<Integer> positions = new ArrayList<>(chunk.size());
+            for (int i : chunk) {
+                positions.add(leaders.get(i));
+            }
+            chunks.add(positions);
+        }
+        return chunks;
     }
 
     /**
