@@ -51,9 +51,14 @@ final class ValuesListBulk implements BulkAlgorithm {
                 group.sort(batch.canonicalOrder());
                 insert(call, statements, batch, group, lastGroup);
             } else {
-                // In input order, so that of keys the collation makes one, the first is the one created.
+                // One row at a time, in the database's order of the keys (one query), so that concurrent
+                // calls holding rows lock in one order; keys it finds equal in input order, so that the
+                // first of them is the one created.
+                KeyOrder.Order order = group.size() == 1 ? null
+                        : KeyOrder.of(call, statements.table(), batch.key(), group.size(), i -> batch.values(group.get(i)));
                 for (int i = 0; i < group.size(); i++) {
-                    insert(call, statements, batch, List.of(group.get(i)), lastGroup && i == group.size() - 1);
+                    int position = group.get(order == null ? i : order.positions().get(i));
+                    insert(call, statements, batch, List.of(position), lastGroup && i == group.size() - 1);
                 }
             }
         }
