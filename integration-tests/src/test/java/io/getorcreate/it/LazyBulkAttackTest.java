@@ -77,12 +77,12 @@ abstract class LazyBulkAttackTest {
 
     /**
      * A row that someone else stored with an enum name the record has no constant for: the call throws
-     * (promise 11), and must not leave the keys it created beside it. BUG on PostgreSQL (H2 and MariaDB
-     * read the found rows before their INSERT, and pass): the lone select-or-insert statement runs in
-     * autocommit and has committed by the time readRows maps its rows, so the reader's failure undoes nothing.
+     * (promise 11), and must not leave the keys it created beside it. Once failed on PostgreSQL: the lone
+     * select-or-insert statement ran in autocommit and had committed by the time its rows were read; a
+     * table with an enum column now always gets the call's own transaction.
      */
     @Test
-    void bugAnExistingRowWithAnUnknownEnumNameLeavesTheCallsNewRowsOnPostgres() {
+    void anExistingRowWithAnUnknownEnumNameLeavesNoNewRowsOnPostgres() {
         db.exec("CREATE TABLE lzatk_shirt (" + db.identity() + ", name VARCHAR(40) NOT NULL, size VARCHAR(10), "
                 + "CONSTRAINT lzatk_shirt_key UNIQUE (name))" + charset());
         db.exec("INSERT INTO lzatk_shirt (name, size) VALUES ('old', 'HUGE')");
@@ -94,11 +94,11 @@ abstract class LazyBulkAttackTest {
 
     /**
      * The rows the call itself creates come back with a column default the enum has no constant for: the
-     * call throws, and must have created nothing. BUG on all three: the lone INSERT (RETURNING / generated
-     * keys) committed in autocommit before its rows are read, and the reader's GetOrCreateException comes after.
+     * call throws, and must have created nothing. Once failed on all three: the lone INSERT (RETURNING /
+     * generated keys) committed in autocommit before its rows were read.
      */
     @Test
-    void bugCreatedRowsWithAnUnknownEnumDefaultStayCommittedAfterTheCallThrows() {
+    void createdRowsWithAnUnknownEnumDefaultAreUndoneWhenTheCallThrows() {
         db.exec("CREATE TABLE lzatk_shirt (" + db.identity() + ", name VARCHAR(40) NOT NULL, size VARCHAR(10) DEFAULT 'HUGE', "
                 + "CONSTRAINT lzatk_shirt_key UNIQUE (name))" + charset());
         LazyAttackEntities_ShirtDao shirts = new LazyAttackEntities_ShirtDao(db.jdbi);

@@ -100,12 +100,13 @@ class PostgresLazyBulkAttackTest extends LazyBulkAttackTest {
 
     /**
      * Hits inside a caller's read-only transaction, first call of a fresh DAO: should succeed (promise 12).
-     * BUG (older than the lazy transaction): the one-statement path's INSERT CTE fails with 25006 even for
-     * all hits, and inside a caller's transaction that is a TransactionRetryException; the flag it sets
-     * (serverReadOnly) then stays set in the DAO's schema check, so its every later call pays the two-statement path.
+     * Once failed: the one-statement path's INSERT CTE fails with 25006 even for all hits, and inside a
+     * caller's transaction that was a TransactionRetryException; now the caller's savepoint undoes it and
+     * the work runs once more, reading first. The flag it sets (serverReadOnly) stays set in the DAO's
+     * schema check, so its later calls pay the two-statement path.
      */
     @Test
-    void bugHitsInACallersReadOnlyTransactionThrowTransactionRetryException() {
+    void hitsInACallersReadOnlyTransactionSucceed() {
         codes.getOrCreateAllByCode(List.of("a", "b"));
         LazyAttackEntities_CodeDao dao = new LazyAttackEntities_CodeDao(db.jdbi);
         try (Handle h = db.jdbi.open()) {

@@ -121,6 +121,12 @@ final class CallRunner {
         return !(e instanceof UserCode.Failure) && SqlErrors.isConnectionLoss(e);
     }
 
+    // Not where reading a written row back can fail (an enum name with no constant): a statement that
+    // committed alone could not be undone then.
+    private boolean beginsLazily(Operation operation) {
+        return operation.beginsLazily() && !table.readingMayFail();
+    }
+
     private <R> R runOn(Handle h, boolean own, Operation operation, Work<R> work) {
         Connection connection = h.getConnection();
         if (!operation.atomic) {
@@ -132,7 +138,7 @@ final class CallRunner {
         } catch (SQLException e) {
             throw Failures.translate(table, null, Mode.AUTOCOMMIT, null, e);
         }
-        if (autoCommit && operation.beginsLazily()) {
+        if (autoCommit && beginsLazily(operation)) {
             return runOn(connection, own, operation, work);
         }
         if (autoCommit) {
@@ -156,8 +162,25 @@ final class CallRunner {
             if (call.mode() != Mode.CALLER_TRANSACTION) {
                 return work.run(call);
             }
-            return call.underSavepoint(() -> work.run(call));
+            try {
+                return call.underSavepoint(() -> work.run(call));
+            } catch (ReadOnlyTransaction e) {
+                // The caller's transaction is read-only, and the savepoint undid the statement that wrote: once
+                // more, reading first (a hit then writes nothing).
+                return call.underSavepoint(() -> work.run(call));
+            }
         });
+    }
+
+    /**
+     * A statement that would have written met a read-only transaction; the schema's {@code serverReadOnly}
+     * is set, so the work run again reads first. A transaction of the call's own runs again (it is a
+     * serialization failure); a caller's, under its savepoint, once more at once.
+     */
+    static final class ReadOnlyTransaction extends java.sql.SQLTransactionRollbackException {
+        ReadOnlyTransaction(SQLException cause) {
+            super("the transaction is read-only", "40001", cause);
+        }
     }
 
     private <R> R runOn(Connection connection, boolean own, Operation operation, Work<R> work) {
@@ -180,7 +203,7 @@ final class CallRunner {
                 mode = Mode.OWN_TRANSACTION;
             }
             call = new Call(connection, mode, dialect, verified,
-                    mode == Mode.AUTOCOMMIT && operation.beginsLazily() ? new Call.Lazy() : null);
+                    mode == Mode.AUTOCOMMIT && beginsLazily(operation) ? new Call.Lazy() : null);
             if (mode == Mode.CALLER_TRANSACTION) {
                 return work.run(call);
             }

@@ -53,10 +53,11 @@ final class PostgresBulk implements BulkAlgorithm {
                 if (!"25006".equals(e.getSQLState())) {
                     throw e;
                 }
-                // The server makes every transaction read-only: from now on the hits are read first. The
-                // failed statement ended the transaction, which runs again (or the caller's must).
+                // The server makes every transaction read-only (or the caller made theirs so): from now on the
+                // hits are read first. The failed statement ended the transaction (or the caller's savepoint
+                // undoes it), which runs again.
                 call.schema().serverReadOnly().set(true);
-                throw new java.sql.SQLTransactionRollbackException("the server is read-only", "40001", e);
+                throw new CallRunner.ReadOnlyTransaction(e);
             }
             return;
         }

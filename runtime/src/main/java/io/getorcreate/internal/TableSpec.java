@@ -56,6 +56,16 @@ public final class TableSpec<T> {
         return name;
     }
 
+    /** Whether reading a row may fail on what the row holds: an enum column's name with no constant. */
+    boolean readingMayFail() {
+        for (ColumnSpec c : columns) {
+            if (c.type() == ColumnType.ENUM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<ColumnSpec> columns() {
         return columns;
     }
