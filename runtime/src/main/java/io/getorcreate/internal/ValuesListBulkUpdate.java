@@ -349,15 +349,22 @@ final class ValuesListBulkUpdate {
 
     // ---- SQL, built once per database, key, set columns and number of rows ----
 
-    // The derived table k(goc_ord, goc_0, ...) of `rows` rows, `width` values each.
-    private static String keys(Dialect d, int width, int rows) {
+    // The derived table k(goc_ord, goc_0, ...) of `rows` rows, one value per column in `columns` each.
+    private static String keys(Call call, List<Integer> columns, int rows) {
+        Dialect d = call.dialect();
+        int width = columns.size();
         StringJoiner names = new StringJoiner(", ", "goc_ord, ", "");
         for (int i = 0; i < width; i++) {
             names.add("goc_" + i);
         }
         if (d == Dialect.H2) {
-            String row = "(?" + ", ?".repeat(width) + ")";
-            return "(VALUES " + String.join(", ", Collections.nCopies(rows, row)) + ") AS k(" + names + ")";
+            // H2 types a parameter of a VALUES list as text: each is cast to its column's type.
+            StringJoiner row = new StringJoiner(", ", "(CAST(? AS INTEGER), ", ")");
+            for (int c : columns) {
+                String type = h2Type(call.schema().columns().get(c));
+                row.add(type == null ? "?" : "CAST(? AS " + type + ")");
+            }
+            return "(VALUES " + String.join(", ", Collections.nCopies(rows, row.toString())) + ") AS k(" + names + ")";
         }
         StringJoiner first = new StringJoiner(", ", "SELECT ? AS goc_ord, ", "");
         for (int i = 0; i < width; i++) {
@@ -366,6 +373,26 @@ final class ValuesListBulkUpdate {
         List<String> all = new ArrayList<>(Collections.nCopies(rows, "SELECT ?" + ", ?".repeat(width)));
         all.set(0, first.toString());
         return "(" + String.join(" UNION ALL ", all) + ") k";
+    }
+
+    // The H2 column's declared type, as a CAST takes it; null for an ENUM, whose values a cast would have to list.
+    private static String h2Type(ColumnFacts facts) {
+        String type = facts.type().toUpperCase(Locale.ROOT);
+        if (type.equals("ENUM") || type.isEmpty()) {
+            return null;
+        }
+        if (type.equals("NUMERIC") || type.equals("DECIMAL")) {
+            return facts.precision() > 0 ? type + "(" + facts.precision() + ", " + Math.max(0, facts.scale()) + ")" : type;
+        }
+        if (type.startsWith("CHARACTER") || type.startsWith("BINARY") || type.startsWith("VARCHAR")) {
+            return facts.length() > 0 ? type + "(" + facts.length() + ")" : type;
+        }
+        if ((type.startsWith("TIME")) && facts.fractionalSeconds() >= 0) {
+            int space = type.indexOf(' ');
+            return space < 0 ? type + "(" + facts.fractionalSeconds() + ")"
+                    : type.substring(0, space) + "(" + facts.fractionalSeconds() + ")" + type.substring(space);
+        }
+        return type;
     }
 
     // k.goc_i compared under column c's own collation (MariaDB/MySQL: the derived table's strings carry the connection's).
@@ -392,7 +419,7 @@ final class ValuesListBulkUpdate {
         String index = d == Dialect.H2 ? ""
                 : " FORCE INDEX (" + d.quote(call.schema().keyConstraints().get(keyIndex).stream().sorted().findFirst()
                         .orElseThrow()) + ")";
-        return keys(d, columns.size(), rows) + join + d.quote(table.name()) + " t" + index + " ON " + on;
+        return keys(call, columns, rows) + join + d.quote(table.name()) + " t" + index + " ON " + on;
     }
 
     // The row, its position, a "differs" flag per set column, the row's key columns; locking.
@@ -440,7 +467,7 @@ final class ValuesListBulkUpdate {
             for (int i = 0; i < keyColumns.size(); i++) {
                 on.add("t." + d.quote(table.columns().get(keyColumns.get(i)).name()) + " = k.goc_" + i);
             }
-            return "MERGE INTO " + d.quote(table.name()) + " t USING " + keys(d, columns.size(), rows) + " ON " + on
+            return "MERGE INTO " + d.quote(table.name()) + " t USING " + keys(call, columns, rows) + " ON " + on
                     + " WHEN MATCHED THEN UPDATE SET " + assignments;
         }
         return "UPDATE " + join(call, table, keyIndex, keyColumns, columns, rows) + " SET " + assignments;
