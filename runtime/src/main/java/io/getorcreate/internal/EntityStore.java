@@ -177,8 +177,9 @@ public final class EntityStore<T> {
      * Update-or-create for many keys, atomically: the outcomes in the order of {@code keys}, inside the one
      * transaction (or the caller's, under a savepoint); a repeated key is updated once per position and
      * each position sees the row as it stood after its own update. On PostgreSQL, where every position
-     * sets the same columns, one statement per chunk and round ({@link PostgresBulkUpdate}); otherwise
-     * each position runs the dialect's update-or-create in turn, in input order.
+     * sets the same columns, one statement per chunk and round ({@link PostgresBulkUpdate}); on H2 and
+     * MariaDB/MySQL a few ({@link ValuesListBulkUpdate}); otherwise each position runs the dialect's
+     * update-or-create in turn, in the database's order of the keys.
      *
      * @param values called once for each position, with its key
      */

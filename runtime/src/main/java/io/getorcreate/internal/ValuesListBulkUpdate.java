@@ -25,12 +25,14 @@ import java.util.UUID;
  * writes the rows where one does (only those columns), and a read returns them as stored; one multi-row
  * INSERT, in key order, creates the missing rows. Of positions that match one row, only the first still
  * unanswered takes part in a round: a key repeated in the input is updated once per round, so in input
- * order. A unique violation on the key (a concurrent creator, or two keys only the collation makes one)
- * fails the INSERT whole: the chunk's unanswered positions then run the single-key update-or-create in
- * turn, in key order.
+ * order. On MariaDB (a table without INSERT or UPDATE triggers) the INSERT locks a row it meets on the
+ * key instead of failing on it, and that position goes round again ({@link #insertOrMeet}); elsewhere a
+ * unique violation on the key (a concurrent creator, or two keys only the collation makes one) fails
+ * the INSERT whole, and the chunk's unanswered positions then run the single-key update-or-create in
+ * turn, in key order. Four statements per chunk and round (MySQL five: it reads the inserted rows back).
  *
- * <p>It serves the same calls as {@link PostgresBulkUpdate}: every position sets the same columns, and no
- * unique index besides the key's and the id's could be broken by writing many rows at once.
+ * <p>It serves the same calls as {@link PostgresBulkUpdate}: every position sets the same columns (not the
+ * id), and no unique index besides the key's and the id's could be broken by writing many rows at once.
  */
 final class ValuesListBulkUpdate {
     /** MariaDB and MySQL accept at most 65,535 placeholders in one statement. */
@@ -44,12 +46,20 @@ final class ValuesListBulkUpdate {
             return false;
         }
         ColumnSet set = rows[0].setColumns();
+        int id = idIndex(rows);
+        if (id >= 0 && set.contains(id)) {
+            return false; // an id set by values: MariaDB's INSERT could meet another key's row on it
+        }
         for (UpdateRow row : rows) {
             if (!row.setColumns().equals(set)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static int idIndex(UpdateRow[] rows) {
+        return rows[0].table().idIndex();
     }
 
     /** Positions per chunk: each binds its ordinal, its key's and its set columns' values. */
