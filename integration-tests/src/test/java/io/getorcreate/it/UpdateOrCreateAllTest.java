@@ -7,6 +7,9 @@ import io.getorcreate.IntegrityViolationException;
 import io.getorcreate.Outcome;
 import io.getorcreate.it.EdgeEntities.Code;
 import io.getorcreate.it.UpdateEntities.Account;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +52,53 @@ abstract class UpdateOrCreateAllTest {
             db.drop("code", "uoc_account");
             db.close();
         }
+    }
+
+    /** A DAO on this database whose connections count the statements they prepare. */
+    EdgeEntities_CodeDao counting(AtomicInteger prepared) {
+        return new EdgeEntities_CodeDao(Jdbi.create(() -> {
+            Connection real = db.dataSource.getConnection();
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().startsWith("prepare")) {
+                            prepared.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }));
+    }
+
+    /**
+     * 2,500 keys, a third each unchanged, updated and created, through a DAO that counts the statements it
+     * prepares; returns their number.
+     */
+    int statementsForTwoThousandFiveHundredKeys() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            keys.add("k" + i);
+            if (i % 3 != 2) {
+                codes.getOrCreateByCode("k" + i, d -> d.note("old"));
+            }
+        }
+        AtomicInteger prepared = new AtomicInteger();
+        EdgeEntities_CodeDao dao = counting(prepared);
+        dao.findByCode("warm-up"); // the schema check
+        prepared.set(0);
+        List<Outcome<Code>> outcomes = dao.updateOrCreateAllByCode(keys, (key, v) -> v.note(
+                Integer.parseInt(key.substring(1)) % 3 == 0 ? "old" : "new"));
+        for (int i = 0; i < keys.size(); i++) {
+            Outcome<Code> o = outcomes.get(i);
+            assertThat(o.entity().code()).isEqualTo(keys.get(i));
+            assertThat(o.created()).as("created " + i).isEqualTo(i % 3 == 2);
+            assertThat(o.updated()).as("updated " + i).isEqualTo(i % 3 == 1);
+            assertThat(o.entity().note()).isEqualTo(i % 3 == 0 ? "old" : "new");
+        }
+        assertThat(db.count("code")).isEqualTo(2500);
+        return prepared.get();
     }
 
     @Test

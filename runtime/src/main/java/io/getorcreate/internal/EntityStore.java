@@ -177,8 +177,9 @@ public final class EntityStore<T> {
      * Update-or-create for many keys, atomically: the outcomes in the order of {@code keys}, inside the one
      * transaction (or the caller's, under a savepoint); a repeated key is updated once per position and
      * each position sees the row as it stood after its own update. On PostgreSQL, where every position
-     * sets the same columns, one statement per chunk and round ({@link PostgresBulkUpdate}); otherwise
-     * each position runs the dialect's update-or-create in turn, in input order.
+     * sets the same columns, one statement per chunk and round ({@link PostgresBulkUpdate}); on H2 and
+     * MariaDB/MySQL a few ({@link ValuesListBulkUpdate}); otherwise each position runs the dialect's
+     * update-or-create in turn, in the database's order of the keys.
      *
      * @param values called once for each position, with its key
      */
@@ -204,6 +205,9 @@ public final class EntityStore<T> {
             }
             if (PostgresBulkUpdate.serves(call, key, rows)) {
                 return updateOrCreateAllAtOnce(call, batch, rows);
+            }
+            if (ValuesListBulkUpdate.serves(call, key, rows)) {
+                return updateOrCreateAllByChunks(call, batch, rows);
             }
             UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect(), call.schema());
             // Key by key in the database's order of the keys (equal keys in input order), so that calls over
@@ -257,6 +261,66 @@ public final class EntityStore<T> {
                     throw new GetOrCreateException("update-or-create of many keys on table " + table.name()
                             + " gave up after " + VANISHING_ROW_ATTEMPTS + " rounds: " + left.size()
                             + " keys' concurrent creators' rows kept vanishing");
+                }
+                pending = left;
+            }
+        }
+        return new ArrayList<>(java.util.Arrays.asList(outcomes));
+    }
+
+    // H2 and MariaDB/MySQL: a few statements per chunk and round (ValuesListBulkUpdate), until every
+    // position has its outcome.
+    private <K> List<Outcome<T>> updateOrCreateAllByChunks(Call call, KeyBatch<T, K> batch, UpdateRow[] rows)
+            throws java.sql.SQLException {
+        @SuppressWarnings("unchecked")
+        Outcome<T>[] outcomes = new Outcome[rows.length];
+        int size = ValuesListBulkUpdate.chunkSize(batch.keySpec().columns().size(), rows[0].setColumns().size());
+        // The database's order of the keys: each chunk's rows are locked and inserted in it, so that calls
+        // over the same keys in different orders do not deadlock; and more than one chunk is cut along it.
+        KeyOrder.Order order = rows.length == 1 ? null
+                : KeyOrder.of(call, table, batch.key(), rows.length, batch::values);
+        java.util.Comparator<Integer> keyOrder = order == null
+                ? batch.canonicalOrder().thenComparing(java.util.Comparator.naturalOrder())
+                : java.util.Comparator.<Integer>comparingInt(p -> order.group()[p]).thenComparingInt(p -> p);
+        List<List<Integer>> chunks = new ArrayList<>();
+        if (rows.length <= size || order == null) {
+            for (int from = 0; from < rows.length; from += size) {
+                List<Integer> chunk = new ArrayList<>();
+                for (int p = from; p < Math.min(rows.length, from + size); p++) {
+                    chunk.add(p);
+                }
+                chunks.add(chunk);
+            }
+        } else {
+            chunks = KeyOrder.chunks(order, size);
+        }
+        UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect(), call.schema());
+        for (List<Integer> chunk : chunks) {
+            List<Integer> pending = new ArrayList<>(chunk);
+            pending.sort(keyOrder);
+            int fruitless = 0;
+            while (!pending.isEmpty()) {
+                List<Integer> oneByOne = ValuesListBulkUpdate.round(call, statements, batch, rows, pending, outcomes);
+                if (order == null) {
+                    // Without the database's order, at least keys it finds equal keep their input order.
+                    oneByOne = new ArrayList<>(oneByOne);
+                    oneByOne.sort(null);
+                }
+                for (int position : oneByOne) { // in key order, keys the database finds equal in input order
+                    outcomes[position] = untilAnswered("update-or-create of position " + position + " of many keys",
+                            () -> algorithm.attempt(call, statements, checker, batch.key(), batch.values(position),
+                                    rows[position]));
+                }
+                List<Integer> left = new ArrayList<>();
+                for (int p : pending) {
+                    if (outcomes[p] == null) {
+                        left.add(p);
+                    }
+                }
+                if (left.size() == pending.size() && ++fruitless >= VANISHING_ROW_ATTEMPTS) {
+                    throw new GetOrCreateException("update-or-create of many keys on table " + table.name()
+                            + " gave up after " + VANISHING_ROW_ATTEMPTS + " rounds: " + left.size()
+                            + " keys' rows kept vanishing");
                 }
                 pending = left;
             }

@@ -27,6 +27,10 @@ final class UpdateRow {
         this.createOnly = createOnly;
     }
 
+    TableSpec<?> table() {
+        return table;
+    }
+
     /** The key's values plus what {@code values} set. */
     RowValues values() {
         if (set == null) {

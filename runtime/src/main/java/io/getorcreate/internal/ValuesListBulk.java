@@ -292,7 +292,7 @@ final class ValuesListBulk implements BulkAlgorithm {
                 + (locking ? " LOCK IN SHARE MODE" : "");
     }
 
-    private static String insertSql(Call call, TableSpec<?> table, ColumnSet mask, int rows) {
+    static String insertSql(Call call, TableSpec<?> table, ColumnSet mask, int rows) {
         Dialect d = call.dialect();
         StringJoiner names = new StringJoiner(", ");
         int count = 0;
