@@ -212,7 +212,9 @@ public final class StressMain {
     }
 
     static String h2Url(Path work, Config config) {
-        return "jdbc:h2:file:" + work.resolve("h2-" + config.name()).toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        // H2 waits one second for a row lock by default; on a loaded machine a caller may wait longer for a
+        // concurrent bulk call, and the timeout would end its transaction (TransactionRetryException).
+        return "jdbc:h2:file:" + work.resolve("h2-" + config.name()).toAbsolutePath() + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
     }
 
     /** The server's URL from the environment, outside any run; {@link RunSchema} makes the run's own. */
