@@ -106,7 +106,7 @@ public final class UpdateStatementCounter {
         System.out.println();
         System.out.println("Rows written, per call and per batch of 1,000 keys: inserted / updated. H2 (row triggers): "
                 + "inserted / updated with a change / updated to the value it held; PostgreSQL: n_tup_ins / n_tup_upd (every row "
-                + "version written); MariaDB: row count / Handler_update (rows whose values changed):");
+                + "version written); MariaDB: row count / rows an UPDATE changed (a column stamped ON UPDATE):");
         System.out.println();
         System.out.println("| database | contender | call: create | call: change | call: no-change "
                 + "| batch: create | batch: change | batch: no-change |");
