@@ -49,7 +49,7 @@ abstract class UpdateOrCreateAllTest {
     @AfterEach
     void tearDown() {
         if (db != null) {
-            db.drop("code", "uoc_account");
+            db.drop("code", "uoc_account", "post");
             db.close();
         }
     }
@@ -250,5 +250,37 @@ abstract class UpdateOrCreateAllTest {
             pool.shutdownNow();
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    /** values that set nothing: found keys are unchanged and written to not at all, missing ones created. */
+    @Test
+    void valuesThatSetNothingCreateTheMissingAndLeaveTheRestAlone() {
+        codes.getOrCreateByCode("there", d -> d.note("kept"));
+        List<Outcome<Code>> outcomes = codes.updateOrCreateAllByCode(List.of("there", "new", "there", "new"), (k, v) -> { });
+        assertThat(outcomes).extracting(Outcome::created).containsExactly(false, true, false, false);
+        assertThat(outcomes).extracting(Outcome::updated).containsExactly(false, false, false, false);
+        assertThat(outcomes.get(0).entity().note()).isEqualTo("kept");
+        assertThat(outcomes.get(3).entity()).isEqualTo(outcomes.get(1).entity());
+        assertThat(db.count("code")).isEqualTo(2);
+    }
+
+    /** A composite key, its components in a nested record: matched, updated and created as one key. */
+    @Test
+    void aCompositeKeyIsMatchedByAllItsComponents() {
+        Entities_PostDao posts = new Entities_PostDao(db.jdbi);
+        posts.createTable();
+        posts.updateOrCreateByCategoryIdAndTitle(1, "A", v -> v.body("old"));
+        posts.updateOrCreateByCategoryIdAndTitle(2, "A", v -> v.body("same"));
+        List<Entities_PostDao.CategoryIdAndTitle> keys = List.of(new Entities_PostDao.CategoryIdAndTitle(1, "A"),
+                new Entities_PostDao.CategoryIdAndTitle(2, "A"), new Entities_PostDao.CategoryIdAndTitle(1, "B"),
+                new Entities_PostDao.CategoryIdAndTitle(1, "A"));
+        List<Outcome<Entities.Post>> outcomes = posts.updateOrCreateAllByCategoryIdAndTitle(keys,
+                (k, v) -> v.body(k.categoryId() == 2 ? "same" : "new-" + k.title()));
+        assertThat(outcomes).extracting(Outcome::created).containsExactly(false, false, true, false);
+        assertThat(outcomes).extracting(Outcome::updated).containsExactly(true, false, false, false);
+        assertThat(outcomes).extracting(o -> o.entity().body()).containsExactly("new-A", "same", "new-B", "new-A");
+        assertThat(outcomes).extracting(o -> o.entity().categoryId() + o.entity().title())
+                .containsExactly("1A", "2A", "1B", "1A");
+        assertThat(db.count("post")).isEqualTo(3);
     }
 }
