@@ -26,13 +26,13 @@ class H2VlBulkUpdateAttackTest extends VlBulkUpdateAttackTest {
     }
 
     /**
-     * BUG: VARCHAR_IGNORECASE keys "x", "X" both missing: the second position is the creator and the first
+     * Once failed: VARCHAR_IGNORECASE keys "x", "X" both missing: the second position is the creator and the first
      * updates it after, so the row ends with "x"'s values though "X" came later. KeyOrder orders H2 keys as
      * untyped text (case-sensitive), so they are not one group; the INSERT of both fails on the key and
      * the one-by-one fallback runs them in that key order ("X" < "x"), not input order.
      */
     @Test
-    void bugIgnoreCaseKeysAreNotCreatedAndUpdatedInInputOrder() {
+    void ignoreCaseKeysAreCreatedAndUpdatedInInputOrder() {
         db.drop("vla_item");
         db.exec("CREATE TABLE vla_item (" + db.identity() + ", code VARCHAR_IGNORECASE(40) NOT NULL, note VARCHAR(40), "
                 + "qty INTEGER NOT NULL DEFAULT 1, parent BIGINT, CONSTRAINT vla_item_code_key UNIQUE (code))");

@@ -279,14 +279,14 @@ abstract class VlBulkUpdateAttackTest {
     }
 
     /**
-     * BUG: bulk calls over overlapping subsets of keys in callers' READ COMMITTED transactions deadlock
-     * (TransactionRetryException), with no other kind of caller (also with single or DAO-owned bulk calls).
-     * The locking read takes the rows that exist, then the INSERT the missing keys: two statements, each in key
-     * order, but not one order together. A caller holding row k2 (locked) inserts k1, which another caller
-     * created meanwhile and holds, waiting for k2.
+     * Bulk calls over overlapping subsets of keys in callers' READ COMMITTED transactions may deadlock: the
+     * locking read takes the rows that exist, then the INSERT the missing keys, two statements each in key
+     * order but not in one order together (a caller holding row k2 inserts k1, which another created
+     * meanwhile and holds while it waits for k2). docs/limits.md says so; the contract for many keys allows
+     * it as a TransactionRetryException. The callers retry as told, and nothing else may go wrong.
      */
     @Test
-    void bugBulkCallsInReadCommittedTransactionsOverOverlappingSubsetsDeadlock() throws Exception {
+    void bulkCallsInReadCommittedTransactionsOverOverlappingSubsetsRetryAndEndConsistent() throws Exception {
         race(false, false, false, true);
     }
 
@@ -323,8 +323,8 @@ abstract class VlBulkUpdateAttackTest {
                         } else {
                             List<Outcome<Item>> out = stamp % 3 == 1 && ownedBulk || !transactions
                                     ? items.updateOrCreateAllByCode(mine, (c, v) -> v.note("s" + stamp).qty(stamp))
-                                    : db.jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
-                                            h -> items.on(h).updateOrCreateAllByCode(mine, (c, v) -> v.note("s" + stamp).qty(stamp)));
+                                    : retrying(() -> db.jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+                                            h -> items.on(h).updateOrCreateAllByCode(mine, (c, v) -> v.note("s" + stamp).qty(stamp))));
                             for (int i = 0; i < mine.size(); i++) {
                                 seen.add(new Object[] {mine.get(i), out.get(i), stamp});
                             }
@@ -351,6 +351,17 @@ abstract class VlBulkUpdateAttackTest {
         } finally {
             pool.shutdownNow();
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    // A caller's transaction told to retry (a deadlock the database reported) runs again, as the docs say.
+    private static <R> R retrying(java.util.function.Supplier<R> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (io.getorcreate.TransactionRetryException e) {
+                assertThat(attempt).as("attempts of one caller's transaction").isLessThan(50);
+            }
         }
     }
 }

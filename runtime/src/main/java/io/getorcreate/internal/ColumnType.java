@@ -54,7 +54,16 @@ public enum ColumnType {
             case INT -> ps.setInt(index, (Integer) value);
             case LONG -> ps.setLong(index, (Long) value);
             case DOUBLE -> ps.setDouble(index, (Double) value);
-            case FLOAT -> ps.setFloat(index, (Float) value);
+            // MariaDB/MySQL read a float parameter as the decimal text of the float ("0.1"), a double, and
+            // compare a FLOAT column with it widened (0.100000001...): never equal. The float's own value as
+            // a double compares equal, and stores as the same float.
+            case FLOAT -> {
+                if (dialect == Dialect.MARIADB || dialect == Dialect.MYSQL) {
+                    ps.setDouble(index, (Float) value);
+                } else {
+                    ps.setFloat(index, (Float) value);
+                }
+            }
             case BIG_DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
             case LOCAL_DATE -> ps.setObject(index, value);
             case LOCAL_DATE_TIME -> ps.setObject(index, value);

@@ -51,13 +51,11 @@ final class KeyOrder {
                 String charset = facts.collation().substring(0, facts.collation().indexOf('_')).toLowerCase(java.util.Locale.ROOT);
                 value = "CONVERT(" + value + " USING " + charset + ") COLLATE " + facts.collation();
             } else if (d == Dialect.H2) {
-                // H2 orders parameters it cannot type by their text: 3 before 3.0. Give the values that the
-                // column's type makes equal one type that does too.
-                ColumnType type = table.columns().get(columns.get(i)).type();
-                if (type == ColumnType.BIG_DECIMAL) {
-                    value = "CAST(" + value + " AS DECFLOAT)";
-                } else if (type == ColumnType.INSTANT || type == ColumnType.OFFSET_DATE_TIME) {
-                    value = "CAST(" + value + " AS TIMESTAMP(9) WITH TIME ZONE)";
+                // H2 orders parameters it cannot type by their text (3 before 3.0, "X" apart from "x"): cast
+                // them to the column's own type, whose equality (VARCHAR_IGNORECASE's too) then decides.
+                String type = ValuesListBulkUpdate.h2Type(facts);
+                if (type != null) {
+                    value = "CAST(" + value + " AS " + type + ")";
                 }
             }
             order.add(value);

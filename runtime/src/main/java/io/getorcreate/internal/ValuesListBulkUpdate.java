@@ -386,7 +386,7 @@ final class ValuesListBulkUpdate {
     }
 
     // The H2 column's declared type, as a CAST takes it; null for an ENUM, whose values a cast would have to list.
-    private static String h2Type(ColumnFacts facts) {
+    static String h2Type(ColumnFacts facts) {
         String type = facts.type().toUpperCase(Locale.ROOT);
         if (type.equals("ENUM") || type.isEmpty()) {
             return null;
