@@ -25,6 +25,19 @@ import java.util.Locale;
 record ColumnFacts(String type, int length, int precision, int scale, int fractionalSeconds, String charset,
         boolean padSpace, boolean unsigned, String collation, String castType) {
 
+    /**
+     * {@code expression} (a bound value's column in a derived table) as MariaDB/MySQL compare it with this
+     * column: a derived table's strings carry the connection's character set and collation, so they are
+     * converted to the column's. Elsewhere, and for a column without a collation, the expression as it is.
+     */
+    String comparedAsColumn(String expression, Dialect dialect) {
+        if (collation == null || (dialect != Dialect.MARIADB && dialect != Dialect.MYSQL)) {
+            return expression;
+        }
+        String charset = collation.substring(0, collation.indexOf('_')).toLowerCase(Locale.ROOT);
+        return "CONVERT(" + expression + " USING " + charset + ") COLLATE " + collation;
+    }
+
     /** Sizes from here up are the catalogs' way of saying "no limit". */
     static final int UNBOUNDED = 100_000_000;
 

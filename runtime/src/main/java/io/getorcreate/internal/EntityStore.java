@@ -139,13 +139,10 @@ public final class EntityStore<T> {
             throws java.sql.SQLException {
         KeyOrder.Order order = leaders.size() <= size ? null
                 : KeyOrder.of(call, table, batch.key(), leaders.size(), i -> batch.values(leaders.get(i)));
-        List<List<Integer>> chunks = new ArrayList<>();
         if (order == null) {
-            for (int from = 0; from < leaders.size(); from += size) {
-                chunks.add(leaders.subList(from, Math.min(from + size, leaders.size())));
-            }
-            return chunks;
+            return KeyOrder.inInputOrder(leaders, size);
         }
+        List<List<Integer>> chunks = new ArrayList<>();
         for (List<Integer> chunk : KeyOrder.chunks(order, size)) {
             List<Integer> positions = new ArrayList<>(chunk.size());
             for (int i : chunk) {
@@ -231,39 +228,13 @@ public final class EntityStore<T> {
             throws java.sql.SQLException {
         @SuppressWarnings("unchecked")
         Outcome<T>[] outcomes = new Outcome[rows.length];
-        List<List<Integer>> chunks;
-        if (rows.length <= PostgresBulkUpdate.CHUNK) {
-            List<Integer> all = new ArrayList<>(rows.length);
-            for (int p = 0; p < rows.length; p++) {
-                all.add(p);
-            }
-            chunks = List.of(all);
-        } else {
-            // Chunks along the database's order of the keys, so that concurrent calls lock in one order
-            // across chunks too, and keys it finds equal stay in one chunk, in input order.
-            chunks = KeyOrder.chunks(KeyOrder.of(call, table, batch.key(), rows.length, batch::values),
-                    PostgresBulkUpdate.CHUNK);
-        }
+        // More than one chunk: along the database's order of the keys, so that concurrent calls lock in one
+        // order across chunks too, and keys it finds equal stay in one chunk, in input order.
+        List<List<Integer>> chunks = rows.length <= PostgresBulkUpdate.CHUNK ? List.of(KeyOrder.all(rows.length))
+                : KeyOrder.chunks(KeyOrder.of(call, table, batch.key(), rows.length, batch::values), PostgresBulkUpdate.CHUNK);
         for (List<Integer> chunk : chunks) {
-            List<Integer> pending = chunk;
-            int fruitless = 0;
-            while (!pending.isEmpty()) {
-                PostgresBulkUpdate.round(call, statements, batch, rows, pending, outcomes);
-                List<Integer> left = new ArrayList<>();
-                for (int p : pending) {
-                    if (outcomes[p] == null) {
-                        left.add(p);
-                    }
-                }
-                // Every round answers at least the first of each key, unless its concurrent creator's row
-                // vanished: a round that answers nothing is one such attempt.
-                if (left.size() == pending.size() && ++fruitless >= VANISHING_ROW_ATTEMPTS) {
-                    throw new GetOrCreateException("update-or-create of many keys on table " + table.name()
-                            + " gave up after " + VANISHING_ROW_ATTEMPTS + " rounds: " + left.size()
-                            + " keys' concurrent creators' rows kept vanishing");
-                }
-                pending = left;
-            }
+            roundsUntilAnswered(chunk, outcomes,
+                    pending -> PostgresBulkUpdate.round(call, statements, batch, rows, pending, outcomes));
         }
         return new ArrayList<>(java.util.Arrays.asList(outcomes));
     }
@@ -282,24 +253,13 @@ public final class EntityStore<T> {
         java.util.Comparator<Integer> keyOrder = order == null
                 ? batch.canonicalOrder().thenComparing(java.util.Comparator.naturalOrder())
                 : java.util.Comparator.<Integer>comparingInt(p -> order.group()[p]).thenComparingInt(p -> p);
-        List<List<Integer>> chunks = new ArrayList<>();
-        if (rows.length <= size || order == null) {
-            for (int from = 0; from < rows.length; from += size) {
-                List<Integer> chunk = new ArrayList<>();
-                for (int p = from; p < Math.min(rows.length, from + size); p++) {
-                    chunk.add(p);
-                }
-                chunks.add(chunk);
-            }
-        } else {
-            chunks = KeyOrder.chunks(order, size);
-        }
+        List<List<Integer>> chunks = rows.length <= size || order == null
+                ? KeyOrder.inInputOrder(KeyOrder.all(rows.length), size) : KeyOrder.chunks(order, size);
         UpdateOrCreateAlgorithm algorithm = UpdateOrCreateAlgorithm.of(call.dialect(), call.schema());
         for (List<Integer> chunk : chunks) {
-            List<Integer> pending = new ArrayList<>(chunk);
-            pending.sort(keyOrder);
-            int fruitless = 0;
-            while (!pending.isEmpty()) {
+            List<Integer> sorted = new ArrayList<>(chunk);
+            sorted.sort(keyOrder);
+            roundsUntilAnswered(sorted, outcomes, pending -> {
                 List<Integer> oneByOne = ValuesListBulkUpdate.round(call, statements, batch, rows, pending, outcomes);
                 if (order == null) {
                     // Without the database's order, at least keys it finds equal keep their input order.
@@ -311,21 +271,39 @@ public final class EntityStore<T> {
                             () -> algorithm.attempt(call, statements, checker, batch.key(), batch.values(position),
                                     rows[position]));
                 }
-                List<Integer> left = new ArrayList<>();
-                for (int p : pending) {
-                    if (outcomes[p] == null) {
-                        left.add(p);
-                    }
-                }
-                if (left.size() == pending.size() && ++fruitless >= VANISHING_ROW_ATTEMPTS) {
-                    throw new GetOrCreateException("update-or-create of many keys on table " + table.name()
-                            + " gave up after " + VANISHING_ROW_ATTEMPTS + " rounds: " + left.size()
-                            + " keys' rows kept vanishing");
-                }
-                pending = left;
-            }
+            });
         }
         return new ArrayList<>(java.util.Arrays.asList(outcomes));
+    }
+
+    /** One round of a bulk update-or-create over a chunk's positions still unanswered, answering what it can. */
+    @FunctionalInterface
+    private interface Round {
+        void run(List<Integer> pending) throws java.sql.SQLException;
+    }
+
+    // Rounds over a chunk until every position has its outcome. Every round answers at least the first
+    // position of each key, unless a concurrent creator's row vanished: a round that answers nothing is
+    // one such attempt, and a row that keeps vanishing is reported, never looped on forever.
+    private void roundsUntilAnswered(List<Integer> chunk, Outcome<T>[] outcomes, Round round)
+            throws java.sql.SQLException {
+        List<Integer> pending = chunk;
+        int fruitless = 0;
+        while (!pending.isEmpty()) {
+            round.run(pending);
+            List<Integer> left = new ArrayList<>();
+            for (int p : pending) {
+                if (outcomes[p] == null) {
+                    left.add(p);
+                }
+            }
+            if (left.size() == pending.size() && ++fruitless >= VANISHING_ROW_ATTEMPTS) {
+                throw new GetOrCreateException("update-or-create of many keys on table " + table.name()
+                        + " gave up after " + VANISHING_ROW_ATTEMPTS + " rounds: " + left.size()
+                        + " keys' concurrent creators' rows kept vanishing");
+            }
+            pending = left;
+        }
     }
 
     public Optional<T> find(int key, Object[] keyValues) {

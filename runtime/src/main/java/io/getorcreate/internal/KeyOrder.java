@@ -45,12 +45,8 @@ final class KeyOrder {
         StringJoiner order = new StringJoiner(", ");
         for (int i = 0; i < columns.size(); i++) {
             ColumnFacts facts = call.schema().columns().get(columns.get(i));
-            String value = "k.goc_" + i;
-            if (facts.collation() != null && (d == Dialect.MARIADB || d == Dialect.MYSQL)) {
-                // The derived table's strings carry the connection's collation; order by the column's.
-                String charset = facts.collation().substring(0, facts.collation().indexOf('_')).toLowerCase(java.util.Locale.ROOT);
-                value = "CONVERT(" + value + " USING " + charset + ") COLLATE " + facts.collation();
-            } else if (d == Dialect.H2) {
+            String value = facts.comparedAsColumn("k.goc_" + i, d);
+            if (d == Dialect.H2) {
                 // H2 orders parameters it cannot type by their text (3 before 3.0, "X" apart from "x"): cast
                 // them to the column's own type, whose equality (VARCHAR_IGNORECASE's too) then decides.
                 String type = ValuesListBulkUpdate.h2Type(facts);
@@ -90,10 +86,7 @@ final class KeyOrder {
                 }
             }
         }
-        List<Integer> positions = new ArrayList<>(count);
-        for (int p = 0; p < count; p++) {
-            positions.add(p);
-        }
+        List<Integer> positions = all(count);
         positions.sort(Comparator.<Integer>comparingInt(p -> group[p]).thenComparingInt(p -> p));
         return new Order(positions, group);
     }
@@ -118,6 +111,24 @@ final class KeyOrder {
         List<String> rows = new ArrayList<>(java.util.Collections.nCopies(count, "SELECT ?" + ", ?".repeat(columns.size())));
         rows.set(0, first.toString());
         return "(" + String.join(" UNION ALL ", rows) + ") k";
+    }
+
+    /** Cuts {@code positions} into chunks of {@code size}, in their order: for calls that need no shared order. */
+    static List<List<Integer>> inInputOrder(List<Integer> positions, int size) {
+        List<List<Integer>> chunks = new ArrayList<>();
+        for (int from = 0; from < positions.size(); from += size) {
+            chunks.add(positions.subList(from, Math.min(from + size, positions.size())));
+        }
+        return chunks;
+    }
+
+    /** The positions {@code 0..count-1}, in input order. */
+    static List<Integer> all(int count) {
+        List<Integer> positions = new ArrayList<>(count);
+        for (int p = 0; p < count; p++) {
+            positions.add(p);
+        }
+        return positions;
     }
 
     /**

@@ -31,28 +31,11 @@ final class LockThenUpdateOrInsert implements UpdateOrCreateAlgorithm {
         checker.check(call.schema(), values);
         ColumnSet setColumns = values.setByUser();
 
-        String read = table.readComparingSql(dialect, key, setColumns, true);
-        T found;
-        ColumnSet changed = ColumnSet.EMPTY;
-        statements.log(read);
-        try (PreparedStatement ps = call.connection().prepareStatement(read)) {
-            int next = statements.bindMasked(ps, 1, dialect, values, setColumns);
-            statements.bind(ps, next, dialect, keyColumns, keyValues);
-            try (ResultSet rs = ps.executeQuery()) {
-                found = rs.next() ? table.reader().read(rs, dialect) : null;
-                if (found != null) {
-                    int flag = table.columns().size() + 1;
-                    for (int c = 0; c < table.columns().size(); c++) {
-                        if (setColumns.contains(c) && rs.getBoolean(flag++)) {
-                            changed = changed.with(c);
-                        }
-                    }
-                }
-            }
-        }
+        Statements.Compared<T> found = statements.readComparing(call, table.readComparingSql(dialect, key, setColumns, true),
+                values, setColumns, keyColumns, keyValues);
         if (found != null) {
-            return changed.isEmpty() ? new Outcome<>(found, false, false)
-                    : new Outcome<>(update(call, statements, key, keyValues, values, changed), false, true);
+            return found.differing().isEmpty() ? new Outcome<>(found.row(), false, false)
+                    : new Outcome<>(update(call, statements, key, keyValues, values, found.differing()), false, true);
         }
 
         RowValues inserted = row.inserted();

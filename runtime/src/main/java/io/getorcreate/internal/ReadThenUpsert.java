@@ -50,27 +50,13 @@ final class ReadThenUpsert implements UpdateOrCreateAlgorithm {
         checker.check(call.schema(), values);
         ColumnSet setColumns = values.setByUser();
 
-        String read = table.readComparingSql(dialect, key, setColumns, false);
-        T found;
-        boolean changed = false;
-        statements.log(read);
-        try (PreparedStatement ps = call.connection().prepareStatement(read)) {
-            int next = statements.bindMasked(ps, 1, dialect, values, setColumns);
-            statements.bind(ps, next, dialect, keyColumns, keyValues);
-            try (ResultSet rs = ps.executeQuery()) {
-                found = rs.next() ? table.reader().read(rs, dialect) : null;
-                if (found != null) {
-                    for (int flag = table.columns().size() + 1; flag <= table.columns().size() + setColumns.size(); flag++) {
-                        changed |= rs.getBoolean(flag);
-                    }
-                }
-            }
-        }
+        Statements.Compared<T> found = statements.readComparing(call,
+                table.readComparingSql(dialect, key, setColumns, false), values, setColumns, keyColumns, keyValues);
         if (found != null) {
             // The call's own transaction began with this read: its answer is the latest. A caller's snapshot
             // may be older, so the UPDATE decides there.
-            if (!changed && call.mode() != Mode.CALLER_TRANSACTION) {
-                return new Outcome<>(found, false, false);
+            if (found.differing().isEmpty() && call.mode() != Mode.CALLER_TRANSACTION) {
+                return new Outcome<>(found.row(), false, false);
             }
             if (setColumns.isEmpty()) {
                 return LockThenUpdateOrInsert.INSTANCE.attempt(call, statements, checker, key, keyValues, row);
@@ -105,27 +91,13 @@ final class ReadThenUpsert implements UpdateOrCreateAlgorithm {
         });
         // The row as stored, locked, and whether it holds the values: an UPDATE that wrote nothing either found
         // them there or found no row, and at READ COMMITTED another transaction may have put a row back since.
-        String read = table.readComparingSql(dialect, key, setColumns, true);
-        T stored = null;
-        boolean holdsValues = true;
-        statements.log(read);
-        try (PreparedStatement ps = call.connection().prepareStatement(read)) {
-            int next = statements.bindMasked(ps, 1, dialect, values, setColumns);
-            statements.bind(ps, next, dialect, keyColumns, keyValues);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    stored = table.reader().read(rs, dialect);
-                    for (int flag = table.columns().size() + 1; flag <= table.columns().size() + setColumns.size(); flag++) {
-                        holdsValues &= !rs.getBoolean(flag);
-                    }
-                }
-            }
-        }
-        if (stored == null || !holdsValues) {
+        Statements.Compared<T> stored = statements.readComparing(call,
+                table.readComparingSql(dialect, key, setColumns, true), values, setColumns, keyColumns, keyValues);
+        if (stored == null || !stored.differing().isEmpty()) {
             row.readPastSnapshot(); // deleted (and perhaps created again) since: start again from the latest row
             return null;
         }
-        return new Outcome<>(stored, false, changedRows > 0);
+        return new Outcome<>(stored.row(), false, changedRows > 0);
     }
 
     private static <T> Outcome<T> upsert(Call call, Statements<T> statements, ValueChecker checker, int key,

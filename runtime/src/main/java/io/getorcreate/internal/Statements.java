@@ -33,6 +33,37 @@ final class Statements<T> {
         }
     }
 
+    /** The key's row, and the set columns whose given values differ from the stored ones. */
+    record Compared<T>(T row, ColumnSet differing) {}
+
+    /**
+     * Runs a read that {@link SqlWriter#readComparing} wrote for {@code compared}: null where the key has no
+     * row.
+     */
+    Compared<T> readComparing(Call call, String sql, RowValues values, ColumnSet compared, List<Integer> keyColumns,
+            Object[] keyValues) throws SQLException {
+        log(sql);
+        Dialect dialect = call.dialect();
+        try (PreparedStatement ps = call.connection().prepareStatement(sql)) {
+            int next = bindMasked(ps, 1, dialect, values, compared);
+            bind(ps, next, dialect, keyColumns, keyValues);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                T row = table.reader().read(rs, dialect);
+                ColumnSet differing = ColumnSet.EMPTY;
+                int flag = table.columns().size() + 1;
+                for (int c = 0; c < table.columns().size(); c++) {
+                    if (compared.contains(c) && rs.getBoolean(flag++)) {
+                        differing = differing.with(c);
+                    }
+                }
+                return new Compared<>(row, differing);
+            }
+        }
+    }
+
     /** Runs an INSERT of the row's set columns and returns the row as stored. */
     T insert(Call call, String sql, RowValues row) throws SQLException {
         log(sql);

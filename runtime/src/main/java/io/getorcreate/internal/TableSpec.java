@@ -23,6 +23,7 @@ public final class TableSpec<T> {
     private final ColumnSet allColumns;
     private final List<Integer> idColumns;
     private final ColumnSet keyColumns;
+    private final boolean readingMayFail;
     /** Statements that depend on which columns a call sets, written once per set. */
     private final Map<Shape, String> statements = new ConcurrentHashMap<>();
 
@@ -41,6 +42,7 @@ public final class TableSpec<T> {
         this.h2ColumnNames = this.columns.stream().map(c -> Dialect.H2.fold(c.name())).toArray(String[]::new);
         this.allColumns = ColumnSet.all(this.columns.size());
         this.idColumns = idIndex < 0 ? List.of() : List.of(idIndex);
+        this.readingMayFail = this.columns.stream().anyMatch(c -> c.type() == ColumnType.ENUM);
         ColumnSet inKeys = ColumnSet.EMPTY;
         for (KeySpec key : this.keys) {
             inKeys = inKeys.union(key.set());
@@ -58,12 +60,7 @@ public final class TableSpec<T> {
 
     /** Whether reading a row may fail on what the row holds: an enum column's name with no constant. */
     boolean readingMayFail() {
-        for (ColumnSpec c : columns) {
-            if (c.type() == ColumnType.ENUM) {
-                return true;
-            }
-        }
-        return false;
+        return readingMayFail;
     }
 
     public List<ColumnSpec> columns() {

@@ -271,13 +271,7 @@ final class ValuesListBulk implements BulkAlgorithm {
         String list = table.writer(d).selectList("t");
         StringJoiner on = new StringJoiner(" AND ");
         for (int i = 0; i < columns.size(); i++) {
-            ColumnFacts facts = call.schema().columns().get(columns.get(i));
-            String value = "k.goc_" + i;
-            if (facts.collation() != null && d != Dialect.H2) {
-                // The derived table's strings carry the connection's collation; compare with the column's.
-                String charset = facts.collation().substring(0, facts.collation().indexOf('_')).toLowerCase(Locale.ROOT);
-                value = "CONVERT(" + value + " USING " + charset + ") COLLATE " + facts.collation();
-            }
+            String value = call.schema().columns().get(columns.get(i)).comparedAsColumn("k.goc_" + i, d);
             on.add("t." + d.quote(table.columns().get(columns.get(i)).name()) + " = " + value);
         }
         // MariaDB's estimates can make a scan of the table joined through a buffer look cheaper than a lookup

@@ -407,13 +407,7 @@ final class ValuesListBulkUpdate {
 
     // k.goc_i compared under column c's own collation (MariaDB/MySQL: the derived table's strings carry the connection's).
     private static String value(Call call, int column, int i) {
-        String value = "k.goc_" + i;
-        ColumnFacts facts = call.schema().columns().get(column);
-        if (facts.collation() != null && call.dialect() != Dialect.H2) {
-            String charset = facts.collation().substring(0, facts.collation().indexOf('_')).toLowerCase(Locale.ROOT);
-            value = "CONVERT(" + value + " USING " + charset + ") COLLATE " + facts.collation();
-        }
-        return value;
+        return call.schema().columns().get(column).comparedAsColumn("k.goc_" + i, call.dialect());
     }
 
     // "<keys> JOIN t ON <key match>": the keys outside, each looked up through an index that backs the key
