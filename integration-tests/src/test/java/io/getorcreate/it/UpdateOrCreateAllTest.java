@@ -283,4 +283,31 @@ abstract class UpdateOrCreateAllTest {
                 .containsExactly("1A", "2A", "1B", "1A");
         assertThat(db.count("post")).isEqualTo(3);
     }
+
+    /**
+     * A pool of one connection: calls of more than one chunk (the key-order query, the chunks, the rounds)
+     * never ask for a second connection, owned or inside a caller's transaction.
+     */
+    @Test
+    void aPoolOfOneConnectionServesCallsOfSeveralChunks() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            keys.add("one-" + i);
+        }
+        try (com.zaxxer.hikari.HikariDataSource one = new com.zaxxer.hikari.HikariDataSource()) {
+            one.setJdbcUrl(db.url());
+            one.setMaximumPoolSize(1);
+            one.setConnectionTimeout(5_000);
+            Jdbi jdbi = Jdbi.create(one);
+            EdgeEntities_CodeDao dao = new EdgeEntities_CodeDao(jdbi);
+            assertThat(dao.getOrCreateAllByCode(keys)).allSatisfy(o -> assertThat(o.created()).isTrue());
+            assertThat(dao.updateOrCreateAllByCode(keys, (k, v) -> v.note("a"))).allSatisfy(o -> assertThat(o.updated()).isTrue());
+            List<Outcome<Code>> inside = jdbi.inTransaction(h -> {
+                dao.on(h).getOrCreateAllByCode(keys);
+                return dao.on(h).updateOrCreateAllByCode(keys, (k, v) -> v.note("b"));
+            });
+            assertThat(inside).allSatisfy(o -> assertThat(o.updated()).isTrue());
+        }
+        assertThat(db.count("code")).isEqualTo(1_500);
+    }
 }
