@@ -100,10 +100,14 @@ abstract class SpringTransactionTest {
             assertThat(teams.getOrCreateByName("got").created()).isTrue();
             assertThat(teams.findByName("earlier")).as("the DAO is on Spring's connection").isPresent();
             teams.create(new Team(null, "created"));
+            assertThat(teams.updateOrCreateByName("updated-or-created", v -> { }).created()).isTrue();
+            assertThat(teams.getOrCreateAllByName(java.util.List.of("many-1", "many-2"))).hasSize(2);
+            assertThat(teams.updateOrCreateAllByName(java.util.List.of("many-2", "many-3"), (k, v) -> { }))
+                    .extracting(io.getorcreate.Outcome::created).containsExactly(false, true);
             jdbc.update(INSERT, "later");
             status.setRollbackOnly();
         });
-        assertThat(teamNames()).isEmpty();
+        assertThat(teamNames()).as("Spring's rollback takes the bulk and update-or-create calls' rows too").isEmpty();
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
             jdbc.update(INSERT, "earlier");
